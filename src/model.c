@@ -1,5 +1,7 @@
 /*
  * model.c: freeing, counting and naming the parts of an audit.
+ * observation_clear (answer.h) and finding_clear (verdict.h) live here
+ * too, so that every part of the model is freed in one place.
  */
 #include "model.h"
 
@@ -89,6 +91,23 @@ free_strings(char **strings, size_t count)
 	for (i = 0; i < count; i++)
 		free(strings[i]);
 	free(strings);
+}
+
+void
+observation_clear(struct observation *obs)
+{
+	free(obs->detail);
+	obs->detail = NULL;
+}
+
+void
+finding_clear(struct finding *finding)
+{
+	free_strings(finding->missing, finding->missing_count);
+	finding->missing = NULL;
+	finding->missing_count = 0;
+	free(finding->note);
+	finding->note = NULL;
 }
 
 static void
