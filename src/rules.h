@@ -1,7 +1,7 @@
 /*
  * rules.h: the required-permission table of one integration profile.
  *
- * A profile is loaded from an XML data file (data/*.rules.xml) that is
+ * A profile is loaded from an XML data file (data/NAME.rules.xml) that is
  * validated against data/rules.xsd and then checked for meaning (probe
  * references resolve, identifiers are unique, levels parse).  Every
  * mistake is reported with file:line; see docs/RULES.md for the format.
