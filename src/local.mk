@@ -8,7 +8,13 @@ RA_LIBS = src/libroleaudit.a $(CURL_LIBS) $(CJSON_LIBS) $(XML_LIBS)
 src_libroleaudit_a_SOURCES = \
 	src/level.c src/level.h \
 	src/diag.c src/diag.h \
-	src/model.c src/model.h src/audit.h src/verdict.h
+	src/text.c src/text.h \
+	src/model.c src/model.h \
+	src/verdict.c src/verdict.h \
+	src/audit.c src/audit.h src/run.h \
+	src/preflight.c src/evidence.c src/fix.c \
+	src/store.c src/store.h \
+	src/app.c src/app.h
 
 
 # rules: the required-permission table

@@ -43,6 +43,9 @@ struct setting {
 
 struct evidence {
 	bool settings_readable;
+	/* Why they could not be read: CAUSE_SETTINGS_HIDDEN for a role
+	 * denial, or the cause of a failed request. */
+	enum cause settings_cause;
 	size_t setting_count;
 	const struct setting *settings;
 	/* Allow-list items as "customizeIdentifier\titemIdentifier". */

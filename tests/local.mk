@@ -13,6 +13,10 @@ check_PROGRAMS += tests/check_level
 tests_check_level_SOURCES = tests/check_level.c
 tests_check_level_CFLAGS = $(TEST_CFLAGS)
 tests_check_level_LDADD = $(TEST_LIBS)
+check_PROGRAMS += tests/check_verdict
+tests_check_verdict_SOURCES = tests/check_verdict.c
+tests_check_verdict_CFLAGS = $(TEST_CFLAGS)
+tests_check_verdict_LDADD = $(TEST_LIBS)
 
 
 # rules

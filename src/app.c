@@ -1,0 +1,237 @@
+/*
+ * app.c: read the input, run the audit, write the reports.
+ */
+#include "app.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "audit.h"
+#include "config.h"
+#include "msg.h"
+#include "report.h"
+#include "rules.h"
+#include "server.h"
+#include "store.h"
+#include "text.h"
+
+#define DEFAULT_PROFILE "horizon.rules.xml"
+
+const char *
+app_version(void)
+{
+	return PACKAGE_VERSION;
+}
+
+static bool
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *
+app_datadir(void)
+{
+	const char *env = getenv("ROLEAUDIT_DATADIR");
+
+	if (env != NULL && env[0] != '\0')
+		return env;
+	if (is_dir(RA_DATADIR))
+		return RA_DATADIR;
+	return RA_SRCDATADIR;
+}
+
+static struct profile *
+load_profile(const struct options *options)
+{
+	struct diag diag = { 0 };
+	struct profile *profile;
+	char *path, *schema;
+
+	path = options->rules != NULL ? text_dup(options->rules) :
+	    text_printf("%s/%s", app_datadir(), DEFAULT_PROFILE);
+	schema = text_printf("%s/rules.xsd", app_datadir());
+	if (path == NULL || schema == NULL) {
+		free(path);
+		free(schema);
+		return NULL;
+	}
+	profile = rules_load(path, schema, &diag);
+	if (profile == NULL) {
+		diag_print(&diag, stderr);
+		msg_error("cannot use the rules file \"%s\" (%zu %s)", path,
+		    diag.count, diag.count == 1 ? "mistake" : "mistakes");
+	}
+	diag_clear(&diag);
+	free(path);
+	free(schema);
+	return profile;
+}
+
+static void
+net_settings(const struct options *options, struct net_config *net)
+{
+	net_config_defaults(net);
+	net->cacert = options->cacert;
+	if (options->jobs > 0)
+		net->jobs = options->jobs;
+	if (options->timeout_ms > 0)
+		net->timeout_ms = options->timeout_ms;
+	if (options->retries >= 0)
+		net->max_retries = options->retries;
+}
+
+static struct audit *
+run_audit(const struct options *options, const struct profile *profile)
+{
+	struct audit_input in = { 0 };
+	struct server_value server = { 0 };
+	struct audit *audit;
+	char err[512];
+	size_t i;
+
+	if (server_normalize(options->server, &server, err, sizeof err)) {
+		msg_error("--server: %s", err);
+		return NULL;
+	}
+	for (i = 0; i < server.note_count; i++)
+		msg_note("server: %s", server.notes[i]);
+
+	in.company = options->company;
+	in.public_key = options->public_key;
+	in.private_key = options->private_key;
+	in.client_id = options->client_id;
+	in.server = server.host;
+	in.note_count = server.note_count;
+	in.notes = server.notes;
+	in.profile = profile;
+	in.progress = msg_level() >= MSG_NORMAL && isatty(2);
+	net_settings(options, &in.net);
+	audit = audit_run(&in);
+	if (audit == NULL)
+		msg_error("out of memory");
+	server_value_clear(&server);
+	return audit;
+}
+
+struct output {
+	const char *ext;
+	store_writer writer;
+};
+
+static const struct output outputs[] = {
+	{ "xml", report_xml },
+	{ "html", report_html },
+};
+
+#define OUTPUT_COUNT (sizeof outputs / sizeof outputs[0])
+
+/* Write the XML and HTML reports; paths receives their names. */
+static int
+write_reports(const struct options *options, const struct audit *audit,
+    char *paths[OUTPUT_COUNT + 1])
+{
+	struct store store;
+	char err[512];
+	size_t i;
+	int rc = 0;
+
+	if (store_open(&store, options->output_dir, options->name, audit,
+	    err, sizeof err) != 0) {
+		msg_error("%s", err);
+		return -1;
+	}
+	for (i = 0; i < OUTPUT_COUNT && rc == 0; i++) {
+		rc = store_write(&store, outputs[i].ext, outputs[i].writer,
+		    audit, &paths[i], err, sizeof err);
+		if (rc == 0)
+			rc = store_mark_latest(&store, outputs[i].ext, err,
+			    sizeof err);
+		if (rc != 0)
+			msg_error("%s", err);
+	}
+	store_close(&store);
+	return rc;
+}
+
+static int
+write_junit(const struct options *options, const struct audit *audit)
+{
+	FILE *out;
+	int bad;
+
+	if (options->junit == NULL)
+		return 0;
+	out = fopen(options->junit, "w");
+	if (out == NULL) {
+		msg_error("--junit: cannot write \"%s\"", options->junit);
+		return -1;
+	}
+	bad = report_junit(audit, out) != 0;
+	bad |= ferror(out) != 0;
+	bad |= fclose(out) != 0;
+	if (bad)
+		msg_error("--junit: writing \"%s\" failed", options->junit);
+	return bad ? -1 : 0;
+}
+
+static int
+exit_code(const struct options *options, const struct audit *audit)
+{
+	int code = audit_exit_code(audit);
+	size_t i;
+
+	switch (options->fail_on) {
+	case FAIL_ON_DEFAULT:
+		return code;
+	case FAIL_ON_GAP:
+		return audit->stopped ? APP_EXIT_NO_AUDIT :
+		    audit->counts[VERDICT_GAP] > 0 ? APP_EXIT_GAPS : 0;
+	case FAIL_ON_UNKNOWN:
+		return code == APP_EXIT_UNDECIDED || code == APP_EXIT_NO_AUDIT
+		    ? code : 0;
+	case FAIL_ON_REGRESSION:
+		if (audit->stopped)
+			return APP_EXIT_NO_AUDIT;
+		for (i = 0; i < audit->finding_count; i++)
+			if (audit->findings[i].change == CHANGE_REGRESSED)
+				return APP_EXIT_GAPS;
+		return 0;
+	}
+	return code;
+}
+
+int
+app_run(const struct options *options)
+{
+	char *paths[OUTPUT_COUNT + 1] = { 0 };
+	struct profile *profile;
+	struct audit *audit;
+	int code;
+	size_t i;
+
+	profile = load_profile(options);
+	if (profile == NULL)
+		return APP_EXIT_NO_AUDIT;
+	audit = run_audit(options, profile);
+	if (audit == NULL) {
+		rules_free(profile);
+		return APP_EXIT_NO_AUDIT;
+	}
+
+	code = exit_code(options, audit);
+	if (write_reports(options, audit, paths) != 0 ||
+	    write_junit(options, audit) != 0)
+		code = APP_EXIT_NO_AUDIT;
+	report_summary(audit, stdout, msg_color_ok(1),
+	    (const char *const *)paths);
+	for (i = 0; i < OUTPUT_COUNT; i++)
+		free(paths[i]);
+	audit_free(audit);
+	rules_free(profile);
+	return code;
+}
