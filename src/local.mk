@@ -14,6 +14,7 @@ src_libroleaudit_a_SOURCES = \
 	src/audit.c src/audit.h src/run.h \
 	src/preflight.c src/evidence.c src/fix.c \
 	src/store.c src/store.h \
+	src/baseline.c src/baseline.h \
 	src/app.c src/app.h
 
 
