@@ -7,6 +7,7 @@
 #include "rules.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +104,21 @@ clean_message(const char *in, char *out, size_t size)
 		out[0] = (char)(out[0] - 'A' + 'a');
 }
 
+/* The start line of the element an error is about, when the profile's
+ * elements were marked, else the line libxml2 gives. */
+static int
+error_line(rules_error_ptr error)
+{
+	xmlNodePtr node = error->node;
+
+	if (node != NULL && node->type == XML_ATTRIBUTE_NODE)
+		node = node->parent;
+	if (node != NULL && node->type == XML_ELEMENT_NODE &&
+	    node->_private != NULL)
+		return (int)(intptr_t)node->_private;
+	return error->line;
+}
+
 static void
 collect_error(void *data, rules_error_ptr error)
 {
@@ -113,7 +129,7 @@ collect_error(void *data, rules_error_ptr error)
 		return;
 	clean_message(error->message ? error->message : "invalid", text,
 	    sizeof text);
-	diag_add(sink->diag, sink->file, error->line, "%s", text);
+	diag_add(sink->diag, sink->file, error_line(error), "%s", text);
 	sink->count++;
 }
 
@@ -142,6 +158,59 @@ report_parse_error(const char *file, const xmlError *error,
 	    "in docs/RULES.md", text);
 }
 
+/* Where the next start tag begins in text, or NULL; *line counts the
+ * lines passed.  Comments, CDATA, processing instructions, declarations
+ * and end tags are skipped: only they can hold a "<" that opens no
+ * element, since XML allows no raw "<" in text or attribute values. */
+static const char *
+next_start_tag(const char *text, int *line)
+{
+	static const char *const skips[][2] = {
+		{ "<!--", "-->" }, { "<![CDATA[", "]]>" }, { "<?", "?>" },
+		{ "<!", ">" }, { "</", ">" },
+	};
+	const char *end;
+	size_t i;
+
+	for (; *text != '\0'; text++) {
+		if (*text == '\n')
+			(*line)++;
+		if (*text != '<')
+			continue;
+		for (i = 0; i < sizeof skips / sizeof skips[0]; i++) {
+			if (strncmp(text, skips[i][0], strlen(skips[i][0])) == 0)
+				break;
+		}
+		if (i == sizeof skips / sizeof skips[0])
+			return text;
+		end = strstr(text, skips[i][1]);
+		if (end == NULL)
+			return NULL;
+		for (; text < end; text++)
+			*line += *text == '\n';
+	}
+	return NULL;
+}
+
+/* Give every element the line its start tag opens on, in _private:
+ * libxml2 keeps the line where the tag closes, which for a tag spread
+ * over several lines is not where a reader looks.  Elements in document
+ * order match start tags in text order. */
+static const char *
+mark_lines(xmlNodePtr node, const char *text, int *line)
+{
+	for (; node != NULL && text != NULL; node = node->next) {
+		if (node->type != XML_ELEMENT_NODE)
+			continue;
+		text = next_start_tag(text, line);
+		if (text == NULL)
+			return NULL;
+		node->_private = (void *)(intptr_t)*line;
+		text = mark_lines(node->children, text + 1, line);
+	}
+	return text;
+}
+
 static xmlDocPtr
 parse_profile(const char *file, const char *text, size_t len,
     struct diag *diag)
@@ -149,6 +218,7 @@ parse_profile(const char *file, const char *text, size_t len,
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	xmlDocPtr doc;
 	const char *doctype;
+	int line;
 
 	if (ctxt == NULL) {
 		diag_add(diag, file, 0, "out of memory parsing the profile");
@@ -160,6 +230,10 @@ parse_profile(const char *file, const char *text, size_t len,
 		report_parse_error(file, xmlCtxtGetLastError(ctxt), diag);
 	xmlFreeParserCtxt(ctxt);
 
+	if (doc != NULL && doc->intSubset == NULL && doc->extSubset == NULL) {
+		line = 1;
+		mark_lines(doc->children, text, &line);
+	}
 	if (doc != NULL && (doc->intSubset != NULL || doc->extSubset != NULL)) {
 		doctype = strstr(text, "<!DOCTYPE");
 		diag_add(diag, file, doctype ? line_of(text, doctype) : 0,

@@ -8,6 +8,7 @@
 #include "rules_private.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,6 +90,9 @@ int
 build_line(xmlNodePtr node)
 {
 	long line = xmlGetLineNo(node);
+
+	if (node->_private != NULL)
+		return (int)(intptr_t)node->_private;
 
 	return line > 0 && line < 0x7fffffff ? (int)line : 0;
 }
@@ -199,12 +203,54 @@ build_children(struct builder *b, xmlNodePtr root)
 	build_unused_probes(b);
 }
 
+static int
+message_line(const char *message, const char *file)
+{
+	size_t len = strlen(file);
+
+	if (strncmp(message, file, len) != 0 || message[len] != ':')
+		return 0;
+	return (int)strtol(message + len + 1, NULL, 10);
+}
+
+/* Move the messages of local to the end of diag in line order (a stable
+ * insertion sort: a profile has few mistakes). */
+static void
+move_sorted(struct diag *local, struct diag *diag, const char *file)
+{
+	char **grown;
+	char *message;
+	size_t i, j;
+
+	for (i = 1; i < local->count; i++) {
+		message = local->messages[i];
+		for (j = i; j > 0 && message_line(local->messages[j - 1],
+		    file) > message_line(message, file); j--)
+			local->messages[j] = local->messages[j - 1];
+		local->messages[j] = message;
+	}
+
+	grown = realloc(diag->messages,
+	    (diag->count + local->count + 1) * sizeof *grown);
+	if (grown == NULL) {
+		diag_add(diag, file, 0, "out of memory while loading");
+		diag_clear(local);
+		return;
+	}
+	diag->messages = grown;
+	for (i = 0; i < local->count; i++)
+		diag->messages[diag->count++] = local->messages[i];
+	free(local->messages);
+	local->messages = NULL;
+	local->count = 0;
+}
+
 struct profile *
 rules_build(xmlDocPtr doc, const char *file, struct diag *diag)
 {
-	struct builder b = { .file = file, .diag = diag };
+	struct diag local = { 0 };
+	struct builder b = { .file = file, .diag = &local };
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	size_t before = diag->count;
 
 	b.profile = calloc(1, sizeof *b.profile);
 	if (b.profile == NULL || root == NULL) {
@@ -218,8 +264,9 @@ rules_build(xmlDocPtr doc, const char *file, struct diag *diag)
 		build_children(&b, root);
 
 	if (b.oom)
-		diag_add(diag, file, 0, "out of memory while loading");
-	if (b.oom || diag->count != before) {
+		diag_add(&local, file, 0, "out of memory while loading");
+	if (b.oom || local.count > 0) {
+		move_sorted(&local, diag, file);
 		rules_free(b.profile);
 		return NULL;
 	}

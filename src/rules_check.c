@@ -52,7 +52,8 @@ brace_problem(const char *path)
 
 	while ((open = strpbrk(open, "{}")) != NULL) {
 		if (strncmp(open, "{id}", 4) != 0)
-			return "braces may only hold \"{id}\"";
+			return "holds braces around something else than "
+			    "\"id\"; only \"{id}\" may appear";
 		open += 4;
 	}
 	return NULL;

@@ -4,6 +4,7 @@
  * paths, one-line queries, "{id}" exactly when needs names an earlier
  * probe, and no probe that nothing uses.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,12 +88,14 @@ probe_check_request(struct builder *b, const struct rule_probe *probe)
 {
 	const char *problem;
 	char quoted[64];
+	bool path_ok;
 
 	problem = rules_path_problem(probe->path);
 	if (problem != NULL)
 		diag_add(b->diag, b->file, probe->line,
 		    "probe \"%s\": path \"%s\" %s", probe->id,
 		    build_quote(probe->path, quoted, sizeof quoted), problem);
+	path_ok = problem == NULL;
 
 	problem = probe->query ? rules_query_problem(probe->query) : NULL;
 	if (problem != NULL)
@@ -100,6 +103,8 @@ probe_check_request(struct builder *b, const struct rule_probe *probe)
 		    "probe \"%s\": query \"%s\" %s", probe->id,
 		    build_quote(probe->query, quoted, sizeof quoted), problem);
 
+	if (!path_ok)
+		return;
 	if (strstr(probe->path, "{id}") != NULL && probe->needs == NULL)
 		diag_add(b->diag, b->file, probe->line,
 		    "probe \"%s\": path holds \"{id}\" but no needs names "
@@ -139,6 +144,18 @@ find_probe(const struct profile *p, const char *id)
 	return p->probe_count;
 }
 
+/* The probe that supplies "{id}" must answer records that have one. */
+static void
+needs_kind(struct builder *b, struct rule_probe *probe, size_t j)
+{
+	probe->needs_index = j;
+	if (b->profile->probes[j].expect == EXPECT_COUNT)
+		diag_add(b->diag, b->file, probe->line,
+		    "probe \"%s\": needs \"%s\", which answers a count and "
+		    "has no record id; name a list or object probe",
+		    probe->id, probe->needs);
+}
+
 static void
 resolve_needs(struct builder *b, size_t i)
 {
@@ -150,18 +167,17 @@ resolve_needs(struct builder *b, size_t i)
 		    "probe \"%s\": needs \"%s\" but there is no probe \"%s\"; "
 		    "name a probe defined before it", probe->id,
 		    probe->needs, probe->needs);
-	else if (j >= i)
+	else if (j == i)
+		diag_add(b->diag, b->file, probe->line,
+		    "probe \"%s\": needs itself; name the earlier probe whose "
+		    "first record supplies \"{id}\"", probe->id);
+	else if (j > i)
 		diag_add(b->diag, b->file, probe->line,
 		    "probe \"%s\": needs \"%s\" but no probe \"%s\" comes "
 		    "before it; define it earlier", probe->id, probe->needs,
 		    probe->needs);
-	else if (b->profile->probes[j].expect == EXPECT_COUNT)
-		diag_add(b->diag, b->file, probe->line,
-		    "probe \"%s\": needs \"%s\", which answers a count and "
-		    "has no record id; name a list or object probe",
-		    probe->id, probe->needs);
 	else
-		probe->needs_index = j;
+		needs_kind(b, probe, j);
 }
 
 void
@@ -208,7 +224,8 @@ build_unused_probes(struct builder *b)
 	}
 	mark_used(p, used);
 	for (i = 0; i < p->probe_count; i++) {
-		if (!used[i])
+		/* A second probe with a taken id is reported once, above. */
+		if (!used[i] && rules_probe(p, p->probes[i].id) == &p->probes[i])
 			diag_add(b->diag, b->file, p->probes[i].line,
 			    "probe \"%s\": no requirement uses it and no probe "
 			    "needs it; reference it or remove it",

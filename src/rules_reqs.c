@@ -281,7 +281,12 @@ resolve_depends(struct builder *b, size_t i)
 		    "requirement \"%s\": depends on \"%s\" but there is no "
 		    "requirement \"%s\"; name a requirement defined before "
 		    "it", req->id, req->depends, req->depends);
-	else if (j >= i)
+	else if (j == i)
+		diag_add(b->diag, b->file, req->line,
+		    "requirement \"%s\": depends on itself; name the earlier "
+		    "requirement whose gap explains this one's denials",
+		    req->id);
+	else if (j > i)
 		diag_add(b->diag, b->file, req->line,
 		    "requirement \"%s\": depends on \"%s\" but no "
 		    "requirement \"%s\" comes before it; define it earlier",
