@@ -170,7 +170,7 @@ next_start_tag(const char *text, int *line)
 		{ "<!", ">" }, { "</", ">" },
 	};
 	const char *end;
-	size_t i;
+	size_t i, len;
 
 	for (; *text != '\0'; text++) {
 		if (*text == '\n')
@@ -178,7 +178,8 @@ next_start_tag(const char *text, int *line)
 		if (*text != '<')
 			continue;
 		for (i = 0; i < sizeof skips / sizeof skips[0]; i++) {
-			if (strncmp(text, skips[i][0], strlen(skips[i][0])) == 0)
+			len = strlen(skips[i][0]);
+			if (strncmp(text, skips[i][0], len) == 0)
 				break;
 		}
 		if (i == sizeof skips / sizeof skips[0])

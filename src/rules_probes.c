@@ -225,11 +225,11 @@ build_unused_probes(struct builder *b)
 	mark_used(p, used);
 	for (i = 0; i < p->probe_count; i++) {
 		/* A second probe with a taken id is reported once, above. */
-		if (!used[i] && rules_probe(p, p->probes[i].id) == &p->probes[i])
-			diag_add(b->diag, b->file, p->probes[i].line,
-			    "probe \"%s\": no requirement uses it and no probe "
-			    "needs it; reference it or remove it",
-			    p->probes[i].id);
+		if (used[i] || rules_probe(p, p->probes[i].id) != &p->probes[i])
+			continue;
+		diag_add(b->diag, b->file, p->probes[i].line,
+		    "probe \"%s\": no requirement uses it and no probe "
+		    "needs it; reference it or remove it", p->probes[i].id);
 	}
 	free(used);
 }

@@ -420,18 +420,22 @@ START_TEST(unresolved_references_are_each_reported)
 		"24: requirement \"table\": probe \"statuses\" is not defined; "
 		"define it with the other probes",
 		"26: requirement \"board\": depends on \"tabel\" but there is "
-		"no requirement \"tabel\"; name a requirement defined before it",
+		"no requirement \"tabel\"; name a requirement defined "
+		"before it",
 		"31: requirement \"board\": item \"ServiceBord\" is not in "
-		"allow list \"SystemTableSetup\"; use an item that list defines",
+		"allow list \"SystemTableSetup\"; use an item that list "
+		"defines",
 		"33: requirement \"board\": item \"ServiceBoard\" is listed "
 		"twice; keep one",
 		"38: requirement \"board\": the id is already used on line 26; "
 		"give each requirement its own id",
-		"42: requirement \"board\": allow list \"CompanyConfigurations\" "
-		"is not defined; add a customize element with that id",
-		"49: requirement \"wrong-list\": allow list \"SystemTableSetup\" "
-		"belongs to System/TableSetup but the requirement names "
-		"Company/Contacts; use the list's module and function",
+		"42: requirement \"board\": allow list "
+		"\"CompanyConfigurations\" is not defined; add a customize "
+		"element with that id",
+		"49: requirement \"wrong-list\": allow list "
+		"\"SystemTableSetup\" belongs to System/TableSetup but the "
+		"requirement names Company/Contacts; use the list's module "
+		"and function",
 	};
 
 	EXPECT("bad-refs.rules.xml", expected);
@@ -584,6 +588,21 @@ START_TEST(profile_given_as_schema_is_refused)
 }
 END_TEST
 
+/* A new empty file under $TMPDIR (or /tmp); its path goes to buf. */
+static int
+temp_file(char *buf, size_t size)
+{
+	const char *dir = getenv("TMPDIR");
+	int n;
+
+	n = snprintf(buf, size, "%s/check_rules.", dir ? dir : "/tmp");
+	ck_assert_int_gt(n, 0);
+	ck_assert_uint_lt((size_t)n + 7, size);
+	memset(buf + n, 'X', 6);	/* the template mkstemp fills in */
+	buf[n + 6] = '\0';
+	return mkstemp(buf);
+}
+
 /* Write the Horizon profile followed by a comment that pads the file to
  * size bytes.  Returns the path in buf. */
 static const char *
@@ -594,8 +613,7 @@ write_padded(char *buf, size_t bufsize, size_t size)
 	size_t n, written = 0;
 	int fd;
 
-	snprintf(buf, bufsize, "/tmp/check_rules.XXXXXX");
-	fd = mkstemp(buf);
+	fd = temp_file(buf, bufsize);
 	ck_assert_int_ge(fd, 0);
 	out = fdopen(fd, "wb");
 	ck_assert_ptr_nonnull(in);
@@ -617,7 +635,7 @@ START_TEST(profile_of_exactly_four_mib_loads)
 {
 	struct diag diag = { 0 };
 	struct profile *p;
-	char path[64];
+	char path[256];
 
 	write_padded(path, sizeof path, MAX_BYTES);
 	p = rules_load(path, SCHEMA, &diag);
@@ -633,7 +651,7 @@ END_TEST
 START_TEST(profile_over_four_mib_is_refused)
 {
 	struct diag diag = { 0 };
-	char path[64], want[256];
+	char path[256], want[512];
 
 	write_padded(path, sizeof path, MAX_BYTES + 1);
 	ck_assert_ptr_null(rules_load(path, SCHEMA, &diag));
@@ -649,12 +667,11 @@ END_TEST
 START_TEST(lines_past_65535_are_reported_exactly)
 {
 	struct diag diag = { 0 };
-	char path[64], want[256];
+	char path[256], want[512];
 	FILE *out;
 	int fd, i;
 
-	snprintf(path, sizeof path, "/tmp/check_rules.XXXXXX");
-	fd = mkstemp(path);
+	fd = temp_file(path, sizeof path);
 	ck_assert_int_ge(fd, 0);
 	out = fdopen(fd, "wb");
 	ck_assert_ptr_nonnull(out);
