@@ -19,7 +19,11 @@ src_libroleaudit_a_SOURCES = \
 
 
 # rules: the required-permission table
-src_libroleaudit_a_SOURCES += src/rules.h
+src_libroleaudit_a_SOURCES += src/rules.h \
+	src/rules.c src/rules_private.h \
+	src/rules_build.c src/rules_build.h \
+	src/rules_probes.c src/rules_reqs.c src/rules_check.c
+dist_pkgdata_DATA += data/rules.xsd data/horizon.rules.xml
 
 
 # net and answers: curl multi, classification of answers

@@ -20,6 +20,12 @@ tests_check_verdict_LDADD = $(TEST_LIBS)
 
 
 # rules
+check_PROGRAMS += tests/check_rules
+tests_check_rules_SOURCES = tests/check_rules.c
+tests_check_rules_CFLAGS = $(TEST_CFLAGS) \
+	-DTESTS_DIR='"$(abs_top_srcdir)/tests"'
+tests_check_rules_LDADD = $(TEST_LIBS)
+EXTRA_DIST += tests/rules
 
 
 # net and answers
