@@ -255,6 +255,8 @@ START_TEST(other_hosts_are_other_tenants)
 	    "evil-api-na.myconnectwise.net"));
 	ck_assert(!server_same_tenant("na.myconnectwise.net",
 	    "x.api-na.myconnectwise.net"));
+	ck_assert(!server_same_tenant("na.myconnectwise.net",
+	    "apixna.myconnectwise.net"));
 	ck_assert(!server_same_tenant("h.example:8443", "h.example:9443"));
 	ck_assert(!server_same_tenant("h.example:8443", "h.example"));
 	ck_assert(!server_same_tenant("h.example", "http://h.example"));

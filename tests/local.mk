@@ -39,6 +39,8 @@ tests_check_secret_LDADD = $(TEST_LIBS)
 tests_check_msg_SOURCES = tests/check_msg.c
 tests_check_msg_CFLAGS = $(TEST_CFLAGS)
 tests_check_msg_LDADD = $(TEST_LIBS)
+TESTS += tests/man.sh
+EXTRA_DIST += tests/man.sh
 
 
 # end to end
