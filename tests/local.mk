@@ -35,6 +35,22 @@ EXTRA_DIST += tests/rules
 
 
 # command line, server value, secrets, messages
+check_PROGRAMS += tests/check_cli tests/check_server tests/check_secret \
+	tests/check_msg
+tests_check_cli_SOURCES = tests/check_cli.c
+tests_check_cli_CFLAGS = $(TEST_CFLAGS)
+tests_check_cli_LDADD = $(TEST_LIBS)
+tests_check_server_SOURCES = tests/check_server.c
+tests_check_server_CFLAGS = $(TEST_CFLAGS)
+tests_check_server_LDADD = $(TEST_LIBS)
+tests_check_secret_SOURCES = tests/check_secret.c
+tests_check_secret_CFLAGS = $(TEST_CFLAGS)
+tests_check_secret_LDADD = $(TEST_LIBS)
+tests_check_msg_SOURCES = tests/check_msg.c
+tests_check_msg_CFLAGS = $(TEST_CFLAGS)
+tests_check_msg_LDADD = $(TEST_LIBS)
+TESTS += tests/man.sh
+EXTRA_DIST += tests/man.sh
 
 
 # end to end
