@@ -37,7 +37,7 @@ src_libroleaudit_a_SOURCES += src/report.h
 # command line, server value, secrets, messages
 src_libroleaudit_a_SOURCES += src/cli.h src/server.h src/secret.h src/msg.h
 src_libroleaudit_a_SOURCES += src/cli.c src/server.c src/secret.c src/msg.c
-dist_man_MANS += man/roleaudit.1
+dist_man_MANS += docs/roleaudit.1
 
 
 bin_PROGRAMS += src/roleaudit
