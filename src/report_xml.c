@@ -210,7 +210,8 @@ write_fixes(struct report_writer *rw, const struct audit *audit)
 			    audit->findings[fix->finding].req->id);
 		rw_element(rw, "click-path",
 		    fix->click_path != NULL ? fix->click_path : "");
-		rw_element(rw, "change", fix->change != NULL ? fix->change : "");
+		rw_element(rw, "change",
+		    fix->change != NULL ? fix->change : "");
 		rw_end(rw);
 	}
 	rw_end(rw);

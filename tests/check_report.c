@@ -13,6 +13,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
+#include <libxml/xmlstring.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
@@ -220,8 +221,8 @@ START_TEST(xml_finding_names_module_function_and_status)
 	    "[@action='inquire']", 0, "observed", "None");
 	assert_attr(doc, "//r:finding[@id='member-maintenance']/r:level"
 	    "[@action='inquire']", 0, "required", "All");
-	assert_attr(doc, "//r:finding[@id='table-setup-project-items']/r:missing", 0, "item",
-	    "Project / Phase Status");
+	assert_attr(doc, "//r:finding[@id='table-setup-project-items']"
+	    "/r:missing", 0, "item", "Project / Phase Status");
 	ck_assert_int_eq(count_nodes(doc, "//r:finding[4]/r:excess"), 2);
 	assert_attr(doc, "/r:audit", 0, "exit-code", "1");
 	assert_attr(doc, "/r:audit", 0, "outcome", "changes-needed");
@@ -347,6 +348,44 @@ START_TEST(xml_stays_well_formed_with_hostile_server_text)
 	xmlFree(company);
 	xmlFree(detail);
 	xmlFreeDoc(doc);
+	free(text);
+	audit_free(audit);
+}
+END_TEST
+
+/* True when text is valid UTF-8 with no control character but tab,
+ * newline and carriage return. */
+static bool
+is_clean_text(const char *text)
+{
+	const unsigned char *s;
+
+	if (!xmlCheckUTF8((const unsigned char *)text))
+		return false;
+	for (s = (const unsigned char *)text; *s != '\0'; s++) {
+		if ((*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r') ||
+		    *s == 0x7f)
+			return false;
+		if (s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f)
+			return false;
+	}
+	return true;
+}
+
+START_TEST(reports_are_clean_utf8_without_controls)
+{
+	struct audit *audit = fixture_audit(profile, (enum fixture_kind)_i);
+	writer_fn writers[] = { report_xml, report_html, report_junit };
+	size_t w;
+	char *text;
+
+	for (w = 0; w < sizeof(writers) / sizeof(writers[0]); w++) {
+		text = render(writers[w], audit, NULL);
+		ck_assert_msg(is_clean_text(text), "writer %zu", w);
+		free(text);
+	}
+	text = render_summary(audit, false, NULL);
+	ck_assert(is_clean_text(text));
 	free(text);
 	audit_free(audit);
 }
@@ -830,11 +869,14 @@ START_TEST(summary_uses_colour_only_when_asked)
 	char *text = render_summary(audit, false, NULL);
 
 	ck_assert_ptr_null(strchr(text, '\033'));
+	ck_assert_ptr_null(strchr(text, '\a'));
 	ck_assert_ptr_nonnull(strstr(text, "2 changes needed"));
+	ck_assert_ptr_nonnull(strstr(text, "Project / \xef\xbf\xbd[2JPhase"));
 	free(text);
 	text = render_summary(audit, true, NULL);
 	ck_assert_ptr_nonnull(strstr(text, "\033[1;31m"));
-	ck_assert_ptr_null(strstr(text, "\033[31mred"));
+	ck_assert_ptr_null(strstr(text, "\033[2J"));
+	ck_assert_ptr_null(strchr(text, '\a'));
 	free(text);
 	audit_free(audit);
 }
@@ -968,49 +1010,69 @@ START_TEST(writers_report_a_failed_write)
 }
 END_TEST
 
+static TCase *
+xml_case(void)
+{
+	TCase *tc = tcase_create("xml");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_loop_test(tc, xml_validates_against_the_schema, 0, KINDS);
+	tcase_add_test(tc, xml_schema_refuses_a_report_it_should_not_accept);
+	tcase_add_test(tc, xml_finding_names_module_function_and_status);
+	tcase_add_test(tc, xml_keeps_the_fix_order);
+	tcase_add_test(tc, xml_of_a_stopped_audit_has_checks_and_no_findings);
+	tcase_add_test(tc, xml_records_the_baseline_and_each_change);
+	tcase_add_test(tc, xml_stays_well_formed_with_hostile_server_text);
+	tcase_add_loop_test(tc, no_report_holds_the_private_key, 0, KINDS);
+	tcase_add_loop_test(tc, reports_are_clean_utf8_without_controls, 0,
+	    KINDS);
+	tcase_add_test(tc, clean_replaces_bad_bytes_and_caps_length);
+	tcase_add_test(tc, fit_cuts_at_characters_not_bytes);
+	tcase_add_test(tc, writers_report_a_failed_write);
+	return tc;
+}
+
+static TCase *
+html_case(void)
+{
+	TCase *tc = tcase_create("html");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, html_renders_markup_in_server_text_as_text);
+	tcase_add_loop_test(tc, html_fetches_nothing_from_outside, 0, KINDS);
+	tcase_add_loop_test(tc, html_is_accessible_and_prints, 0, KINDS);
+	tcase_add_test(tc, html_banner_says_the_verdict_first);
+	tcase_add_test(tc, html_lists_the_fixes_in_order_before_the_matrix);
+	tcase_add_test(tc, html_matrix_cells_carry_a_word_and_a_symbol);
+	tcase_add_test(tc, html_shows_regressions_first_against_a_baseline);
+	return tc;
+}
+
+static TCase *
+junit_summary_case(void)
+{
+	TCase *tc = tcase_create("junit and summary");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_loop_test(tc, junit_validates_against_its_schema, 0, KINDS);
+	tcase_add_test(tc, junit_counts_match_the_verdicts);
+	tcase_add_test(tc, junit_of_a_stopped_audit_is_one_preflight_error);
+	tcase_add_loop_test(tc, summary_lines_fit_in_80_columns, 0, KINDS);
+	tcase_add_test(tc, summary_uses_colour_only_when_asked);
+	tcase_add_test(tc, summary_shows_five_fixes_then_how_many_more);
+	tcase_add_test(tc, summary_cuts_a_long_role_name_with_an_ellipsis);
+	tcase_add_test(tc, summary_names_the_changes_files_and_failed_check);
+	return tc;
+}
+
 static Suite *
 report_suite(void)
 {
 	Suite *suite = suite_create("report");
-	TCase *xml = tcase_create("xml");
-	TCase *html = tcase_create("html");
-	TCase *other = tcase_create("junit and summary");
 
-	tcase_add_checked_fixture(xml, setup, teardown);
-	tcase_add_loop_test(xml, xml_validates_against_the_schema, 0, KINDS);
-	tcase_add_test(xml, xml_schema_refuses_a_report_it_should_not_accept);
-	tcase_add_test(xml, xml_finding_names_module_function_and_status);
-	tcase_add_test(xml, xml_keeps_the_fix_order);
-	tcase_add_test(xml, xml_of_a_stopped_audit_has_checks_and_no_findings);
-	tcase_add_test(xml, xml_records_the_baseline_and_each_change);
-	tcase_add_test(xml, xml_stays_well_formed_with_hostile_server_text);
-	tcase_add_loop_test(xml, no_report_holds_the_private_key, 0, KINDS);
-	tcase_add_test(xml, clean_replaces_bad_bytes_and_caps_length);
-	tcase_add_test(xml, fit_cuts_at_characters_not_bytes);
-	tcase_add_test(xml, writers_report_a_failed_write);
-	suite_add_tcase(suite, xml);
-
-	tcase_add_checked_fixture(html, setup, teardown);
-	tcase_add_test(html, html_renders_markup_in_server_text_as_text);
-	tcase_add_loop_test(html, html_fetches_nothing_from_outside, 0, KINDS);
-	tcase_add_loop_test(html, html_is_accessible_and_prints, 0, KINDS);
-	tcase_add_test(html, html_banner_says_the_verdict_first);
-	tcase_add_test(html, html_lists_the_fixes_in_order_before_the_matrix);
-	tcase_add_test(html, html_matrix_cells_carry_a_word_and_a_symbol);
-	tcase_add_test(html, html_shows_regressions_first_against_a_baseline);
-	suite_add_tcase(suite, html);
-
-	tcase_add_checked_fixture(other, setup, teardown);
-	tcase_add_loop_test(other, junit_validates_against_its_schema, 0,
-	    KINDS);
-	tcase_add_test(other, junit_counts_match_the_verdicts);
-	tcase_add_test(other, junit_of_a_stopped_audit_is_one_preflight_error);
-	tcase_add_loop_test(other, summary_lines_fit_in_80_columns, 0, KINDS);
-	tcase_add_test(other, summary_uses_colour_only_when_asked);
-	tcase_add_test(other, summary_shows_five_fixes_then_how_many_more);
-	tcase_add_test(other, summary_cuts_a_long_role_name_with_an_ellipsis);
-	tcase_add_test(other, summary_names_the_changes_files_and_failed_check);
-	suite_add_tcase(suite, other);
+	suite_add_tcase(suite, xml_case());
+	suite_add_tcase(suite, html_case());
+	suite_add_tcase(suite, junit_summary_case());
 	return suite;
 }
 

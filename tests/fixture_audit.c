@@ -526,6 +526,7 @@ make_hostile(struct audit *audit)
 	    "R\xc3\xb4le \xc3\xbcnic\xc3\xb6" "de \xff\xfe bad \x1b[31mred "
 	    "& <b>bold</b> with a name far too long to fit on one line of "
 	    "a terminal, and then some more words");
+	replace(&audit->member.identifier, "H\x1b[0mAPI");
 	replace(&audit->tenant.company, "acme & <co> \"quoted\" 'single'");
 	replace(&audit->tenant.version, "v2025.1\x01\x02\x7f\xc2\x9b");
 	replace(&audit->checks[0].detail, "]]> <![CDATA[ x ]]> \xe2\x80\xae"
@@ -534,6 +535,8 @@ make_hostile(struct audit *audit)
 	    "\xed\xa0\x80 surrogate and \xf8\x88\x80\x80\x80 long");
 	replace(&audit->findings[0].note, "<a href=\"https://evil.invalid/\">"
 	    "click</a> \xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e");
+	replace(&audit->fixes[1].change, "Customize: move \"Project / "
+	    "\x1b[2JPhase Status\"\x07 to \"Allow access to these\"");
 	replace(&audit->fixes[0].click_path, "System > Security Roles > "
 	    "<script>alert(1)</script> > System > Member Maintenance and a "
 	    "tail long enough to pass the edge of the terminal easily");
