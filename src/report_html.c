@@ -431,8 +431,6 @@ write_matrix_row(struct page *pg, xmlNodePtr group, const struct finding *f)
 	set_attr(pg, head, "scope", "row");
 	if (f->req->item_count > 0)
 		add_text(pg, head, " (allow list)");
-	for (a = ACTION_ADD; a < ACTION_COUNT; a++)
-		write_cell(pg, row, f, a);
 
 	verdict = add_elf(pg, row, "td", "%s %s",
 	    report_verdict_symbol(f->verdict), verdict_name(f->verdict));
@@ -443,6 +441,8 @@ write_matrix_row(struct page *pg, xmlNodePtr group, const struct finding *f)
 		add_text(pg, verdict, "missing: ");
 		add_text(pg, verdict, f->missing[i]);
 	}
+	for (a = ACTION_ADD; a < ACTION_COUNT; a++)
+		write_cell(pg, row, f, a);
 }
 
 /* True when an earlier finding already opened this module's group. */
@@ -481,7 +481,7 @@ static void
 write_matrix(struct page *pg, xmlNodePtr body)
 {
 	static const char *const columns[] = {
-		"Module function", "Add", "Edit", "Delete", "Inquire", "Verdict"
+		"Module function", "Verdict", "Add", "Edit", "Delete", "Inquire"
 	};
 	xmlNodePtr section, table, row, head;
 	size_t i;

@@ -180,6 +180,28 @@ START_TEST(xml_validates_against_the_schema)
 }
 END_TEST
 
+/* Keeps libxml2 quiet in tests that expect it to complain. */
+static void
+quiet(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
+}
+
+static void
+quiet_structured(void *ctx, xmlErrorPtr error)
+{
+	(void)ctx;
+	(void)error;
+}
+
+static void
+silence_libxml(void)
+{
+	xmlSetGenericErrorFunc(NULL, quiet);
+	xmlSetStructuredErrorFunc(NULL, quiet_structured);
+}
+
 START_TEST(xml_schema_refuses_a_report_it_should_not_accept)
 {
 	struct audit *audit = fixture_audit(profile, FIXTURE_GAPS);
@@ -190,6 +212,7 @@ START_TEST(xml_schema_refuses_a_report_it_should_not_accept)
 
 	ck_assert_ptr_nonnull(status);
 	memcpy(status, "status=\"bad\"", 12);
+	silence_libxml();
 	doc = parse_xml(text, len);
 	ck_assert_int_ne(validate(doc, RA_SRCDATADIR "/report.xsd"), 0);
 	xmlFreeDoc(doc);
@@ -680,10 +703,10 @@ START_TEST(html_matrix_cells_carry_a_word_and_a_symbol)
 		xmlFree(cell);
 	}
 	ck_assert_int_eq(count_nodes(doc, "//th[@scope='rowgroup']"), 4);
-	cell = text_of(doc, "//tr[th='Member Maintenance']/td", 3);
+	cell = text_of(doc, "//tr[th='Member Maintenance']/td", 4);
 	ck_assert_str_eq(cell, "\xe2\x9c\x98 None, needs All");
 	xmlFree(cell);
-	cell = text_of(doc, "//tr[th='Member Maintenance']/td", 4);
+	cell = text_of(doc, "//tr[th='Member Maintenance']/td", 0);
 	ck_assert_str_eq(cell, "\xe2\x9c\x98 gap");
 	xmlFree(cell);
 	xmlFreeDoc(doc);
@@ -998,6 +1021,7 @@ START_TEST(writers_report_a_failed_write)
 	size_t w;
 	FILE *full;
 
+	silence_libxml();
 	for (w = 0; w < sizeof(writers) / sizeof(writers[0]); w++) {
 		full = fopen("/dev/full", "w");
 		if (full == NULL)
