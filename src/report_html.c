@@ -68,23 +68,23 @@ struct page {
 	bool failed;
 };
 
-static xmlNodePtr
+/* Cleaned text at the end of parent.  libxml2 may merge it into a text
+ * node already there, so no node is handed back. */
+static void
 add_text(struct page *pg, xmlNodePtr parent, const char *text)
 {
 	xmlNodePtr node;
 	char *clean;
 
 	if (pg->failed || parent == NULL || text == NULL)
-		return NULL;
+		return;
 	clean = report_clean(text, false);
 	node = clean != NULL ? xmlNewDocText(pg->doc, BAD_CAST clean) : NULL;
 	free(clean);
 	if (node == NULL || xmlAddChild(parent, node) == NULL) {
 		xmlFreeNode(node);
 		pg->failed = true;
-		return NULL;
 	}
-	return node;
 }
 
 /* A new element under parent, with cleaned text when text is set. */
@@ -121,8 +121,9 @@ set_attr(struct page *pg, xmlNodePtr node, const char *name,
 	free(clean);
 }
 
-/* Text built from a format, for counts and labels; never server text
- * longer than the buffer. */
+/* An element whose text is built from a format: counts, and labels
+ * from the profile.  Text past 511 bytes is cut (a character cut in two
+ * becomes U+FFFD when cleaned). */
 static xmlNodePtr
 add_elf(struct page *pg, xmlNodePtr parent, const char *name,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));

@@ -208,9 +208,16 @@ put_fixes(struct term *t, const struct audit *audit)
 static void
 put_changes(struct term *t, const struct audit *audit)
 {
-	static const enum change order[] = {
-		CHANGE_REGRESSED, CHANGE_FIXED, CHANGE_STILL_MISSING,
-		CHANGE_NEW_EXCESS, CHANGE_UNCHANGED, CHANGE_NEW,
+	static const struct {
+		enum change change;
+		const char *label;
+	} order[] = {
+		{ CHANGE_REGRESSED, "regressed" },
+		{ CHANGE_FIXED, "fixed" },
+		{ CHANGE_STILL_MISSING, "still missing" },
+		{ CHANGE_NEW_EXCESS, "newly beyond need" },
+		{ CHANGE_UNCHANGED, "unchanged" },
+		{ CHANGE_NEW, "new" },
 	};
 	char line[LINE_MAX_BYTES] = "";
 	size_t i, k, n, used = 0;
@@ -219,11 +226,11 @@ put_changes(struct term *t, const struct audit *audit)
 		return;
 	for (k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
 		for (n = 0, i = 0; i < audit->finding_count; i++)
-			n += audit->findings[i].change == order[k];
+			n += audit->findings[i].change == order[k].change;
 		if (n > 0 && used < sizeof(line))
 			used += (size_t)snprintf(line + used,
 			    sizeof(line) - used, "%s%zu %s",
-			    used > 0 ? ", " : "", n, change_name(order[k]));
+			    used > 0 ? ", " : "", n, order[k].label);
 	}
 	put(t, BOLD, "Since the last report:");
 	put_wrapped(t, "  ", "  ", used > 0 ? line : "nothing to compare");

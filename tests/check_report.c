@@ -956,7 +956,7 @@ START_TEST(summary_names_the_changes_files_and_failed_check)
 	char *text = render_summary(audit, false, files);
 
 	ck_assert_ptr_nonnull(strstr(text, "1 regressed, 1 fixed, "
-	    "1 still-missing"));
+	    "1 still missing"));
 	ck_assert_ptr_nonnull(strstr(text, "  regressed: System > Member "
 	    "Maintenance\n"));
 	ck_assert_ptr_nonnull(strstr(text, "Reports:\n  out/a.xml\n"
