@@ -194,38 +194,19 @@ banner_class(const struct audit *audit)
 	}
 }
 
-static const char *
-banner_symbol(const struct audit *audit)
-{
-	switch (audit_exit_code(audit)) {
-	case 0:
-		return report_verdict_symbol(VERDICT_PASS);
-	case 1:
-		return report_verdict_symbol(VERDICT_GAP);
-	case 2:
-		return report_verdict_symbol(VERDICT_UNKNOWN);
-	default:
-		return "!";
-	}
-}
-
 static void
 write_counts(struct page *pg, xmlNodePtr parent)
 {
-	size_t counts[VERDICT_COUNT] = { 0 };
 	char line[256] = "";
-	size_t i, used = 0;
+	size_t used = 0;
 	enum verdict v;
 
-	for (i = 0; i < pg->audit->finding_count; i++) {
-		if (pg->audit->findings[i].verdict < VERDICT_COUNT)
-			counts[pg->audit->findings[i].verdict]++;
-	}
 	for (v = VERDICT_PASS; v < VERDICT_COUNT && used < sizeof(line);
 	    v++) {
 		used += (size_t)snprintf(line + used, sizeof(line) - used,
 		    "%s%s %zu %s", v == VERDICT_PASS ? "" : DOT,
-		    report_verdict_symbol(v), counts[v], verdict_name(v));
+		    report_verdict_symbol(v), pg->audit->counts[v],
+		    verdict_name(v));
 	}
 	add_el(pg, parent, "p", line);
 }
@@ -240,7 +221,7 @@ write_banner(struct page *pg, xmlNodePtr body)
 
 	set_attr(pg, banner, "class", banner_class(audit));
 	report_headline(audit, headline, sizeof(headline));
-	add_elf(pg, banner, "h1", "%s %s", banner_symbol(audit), headline);
+	add_elf(pg, banner, "h1", "%s %s", report_outcome_symbol(audit), headline);
 
 	report_time(audit->started, iso, sizeof(iso));
 	report_time_text(audit->started, time, sizeof(time));

@@ -20,29 +20,14 @@ struct tally {
 static struct tally
 tally_of(const struct audit *audit)
 {
-	struct tally t = { 0, 0, 0, 0 };
-	size_t i;
+	struct tally t = { 1, 0, 1, 0 };
 
-	if (audit->stopped) {
-		t.tests = t.errors = 1;
+	if (audit->stopped)
 		return t;
-	}
 	t.tests = audit->finding_count;
-	for (i = 0; i < audit->finding_count; i++) {
-		switch (audit->findings[i].verdict) {
-		case VERDICT_GAP:
-			t.failures++;
-			break;
-		case VERDICT_UNKNOWN:
-			t.errors++;
-			break;
-		case VERDICT_UNVERIFIABLE:
-			t.skipped++;
-			break;
-		default:
-			break;
-		}
-	}
+	t.failures = audit->counts[VERDICT_GAP];
+	t.errors = audit->counts[VERDICT_UNKNOWN];
+	t.skipped = audit->counts[VERDICT_UNVERIFIABLE];
 	return t;
 }
 

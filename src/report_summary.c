@@ -126,20 +126,10 @@ static void
 put_headline(struct term *t, const struct audit *audit)
 {
 	char headline[256];
-	const char *symbol;
 
 	report_headline(audit, headline, sizeof(headline));
-	switch (audit_exit_code(audit)) {
-	case 0:
-		symbol = report_verdict_symbol(VERDICT_PASS);
-		break;
-	case 2:
-		symbol = report_verdict_symbol(VERDICT_UNKNOWN);
-		break;
-	default:
-		symbol = report_verdict_symbol(VERDICT_GAP);
-	}
-	put(t, headline_color(audit), "%s %s", symbol, headline);
+	put(t, headline_color(audit), "%s %s", report_outcome_symbol(audit),
+	    headline);
 	put(t, NULL, "  company %s, member %s%s%s",
 	    audit->tenant.company != NULL ? audit->tenant.company : "?",
 	    audit->member.identifier != NULL ? audit->member.identifier : "?",
@@ -150,13 +140,8 @@ put_headline(struct term *t, const struct audit *audit)
 static void
 put_counts(struct term *t, const struct audit *audit)
 {
-	size_t counts[VERDICT_COUNT] = { 0 };
-	size_t i;
+	const size_t *counts = audit->counts;
 
-	for (i = 0; i < audit->finding_count; i++) {
-		if (audit->findings[i].verdict < VERDICT_COUNT)
-			counts[audit->findings[i].verdict]++;
-	}
 	put(t, NULL, "  %s %zu pass, %s %zu gap, %s %zu excess, "
 	    "%s %zu unknown, %s %zu unverifiable",
 	    report_verdict_symbol(VERDICT_PASS), counts[VERDICT_PASS],

@@ -247,6 +247,21 @@ report_headline(const struct audit *audit, char *buf, size_t size)
 }
 
 const char *
+report_outcome_symbol(const struct audit *audit)
+{
+	switch (audit_exit_code(audit)) {
+	case 0:
+		return report_verdict_symbol(VERDICT_PASS);
+	case 1:
+		return report_verdict_symbol(VERDICT_GAP);
+	case 2:
+		return report_verdict_symbol(VERDICT_UNKNOWN);
+	default:
+		return "!";
+	}
+}
+
+const char *
 report_verdict_symbol(enum verdict verdict)
 {
 	switch (verdict) {

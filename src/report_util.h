@@ -58,6 +58,10 @@ void report_headline(const struct audit *audit, char *buf, size_t size);
 /* The profile's title ("Horizon"), or "the integration".  Borrowed. */
 const char *report_title(const struct audit *audit);
 
+/* The symbol of the whole audit: ✔ ready, ✘ changes needed, ? undecided,
+ * ! stopped.  Static. */
+const char *report_outcome_symbol(const struct audit *audit);
+
 /* A symbol for each verdict: ✔ ✘ ! ? ~.  Static. */
 const char *report_verdict_symbol(enum verdict verdict);
 

@@ -102,18 +102,11 @@ write_checks(struct report_writer *rw, const struct audit *audit)
 static void
 write_summary(struct report_writer *rw, const struct audit *audit)
 {
-	size_t counts[VERDICT_COUNT] = { 0 };
 	enum verdict v;
-	size_t i;
-
-	for (i = 0; i < audit->finding_count; i++) {
-		if (audit->findings[i].verdict < VERDICT_COUNT)
-			counts[audit->findings[i].verdict]++;
-	}
 
 	rw_start(rw, "summary");
 	for (v = VERDICT_PASS; v < VERDICT_COUNT; v++)
-		rw_attr_size(rw, verdict_name(v), counts[v]);
+		rw_attr_size(rw, verdict_name(v), audit->counts[v]);
 	rw_attr_size(rw, "required-gaps", report_required_gaps(audit));
 	rw_attr_size(rw, "fixes", audit->fix_count);
 	rw_end(rw);

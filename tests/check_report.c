@@ -247,6 +247,9 @@ START_TEST(xml_finding_names_module_function_and_status)
 	assert_attr(doc, "//r:finding[@id='table-setup-project-items']"
 	    "/r:missing", 0, "item", "Project / Phase Status");
 	ck_assert_int_eq(count_nodes(doc, "//r:finding[4]/r:excess"), 2);
+	assert_attr(doc, "/r:audit/r:summary", 0, "gap", "3");
+	assert_attr(doc, "/r:audit/r:summary", 0, "required-gaps", "2");
+	assert_attr(doc, "/r:audit/r:summary", 0, "unknown", "1");
 	assert_attr(doc, "/r:audit", 0, "exit-code", "1");
 	assert_attr(doc, "/r:audit", 0, "outcome", "changes-needed");
 	assert_attr(doc, "/r:audit", 0, "time", "2025-05-01T10:20:30Z");
@@ -775,6 +778,7 @@ START_TEST(junit_counts_match_the_verdicts)
 	xmlDocPtr doc;
 
 	audit->findings[0].verdict = VERDICT_GAP;
+	audit_count(audit);
 	fixture_add_fix(audit, "S > R > System > Member Maintenance",
 	    "Inquire Level None \xe2\x86\x92 All", 0);
 	text = render(report_junit, audit, &len);
@@ -918,6 +922,8 @@ START_TEST(summary_shows_five_fixes_then_how_many_more)
 		    0);
 	}
 	text = render_summary(audit, false, NULL);
+	ck_assert_ptr_nonnull(strstr(text, "1 pass, \xe2\x9c\x98 3 gap, "
+	    "! 1 excess, ? 1 unknown, ~ 0 unverifiable\n"));
 	ck_assert_ptr_nonnull(strstr(text, "  1. System > Security Roles"));
 	ck_assert_ptr_nonnull(strstr(text, "  5. System > Extra 1"));
 	ck_assert_ptr_null(strstr(text, "  6. "));
