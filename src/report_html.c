@@ -221,7 +221,8 @@ write_banner(struct page *pg, xmlNodePtr body)
 
 	set_attr(pg, banner, "class", banner_class(audit));
 	report_headline(audit, headline, sizeof(headline));
-	add_elf(pg, banner, "h1", "%s %s", report_outcome_symbol(audit), headline);
+	add_elf(pg, banner, "h1", "%s %s", report_outcome_symbol(audit),
+	    headline);
 
 	report_time(audit->started, iso, sizeof(iso));
 	report_time_text(audit->started, time, sizeof(time));
