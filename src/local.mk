@@ -31,7 +31,10 @@ src_libroleaudit_a_SOURCES += src/net.h src/answer.h
 
 
 # reports: XML, HTML, JUnit, terminal summary
-src_libroleaudit_a_SOURCES += src/report.h
+src_libroleaudit_a_SOURCES += src/report.h \
+	src/report_xml.c src/report_html.c src/report_junit.c \
+	src/report_summary.c src/report_util.c src/report_util.h
+dist_pkgdata_DATA += data/report.xsd data/junit.xsd
 
 
 # command line, server value, secrets, messages

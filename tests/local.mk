@@ -32,6 +32,11 @@ EXTRA_DIST += tests/rules
 
 
 # reports
+check_PROGRAMS += tests/check_report
+tests_check_report_SOURCES = tests/check_report.c \
+	tests/fixture_audit.c tests/fixture_audit.h tests/stub_answer.c
+tests_check_report_CFLAGS = $(TEST_CFLAGS)
+tests_check_report_LDADD = $(TEST_LIBS)
 
 
 # command line, server value, secrets, messages
