@@ -25,6 +25,7 @@
 #define ANSWER_DEPTH_MAX	64			/* nesting */
 #define ANSWER_SCAN_MAX		65536	/* bytes searched for "clientId" */
 #define ANSWER_PATH_MAX		128	/* one owner_field segment */
+#define ANSWER_COUNT_MAX	4294967295.0	/* a larger count is nonsense */
 
 static const char *const outcome_names[] = {
 	[OUTCOME_RECORDS] = "records",
@@ -367,7 +368,7 @@ record_id(const cJSON *record)
 	const cJSON *id = cJSON_GetObjectItemCaseSensitive(record, "id");
 
 	if (!cJSON_IsNumber(id) || id->valuedouble < 0 ||
-	    id->valuedouble > 9007199254740992.0 ||
+	    id->valuedouble > ANSWER_COUNT_MAX ||
 	    id->valuedouble != (double)(long)id->valuedouble)
 		return -1;
 	return (long)id->valuedouble;
@@ -428,16 +429,15 @@ read_count(const cJSON *json, struct observation *out)
 {
 	const cJSON *count = cJSON_IsObject(json) ?
 	    cJSON_GetObjectItemCaseSensitive(json, "count") : NULL;
-	double n;
 
 	if (!cJSON_IsNumber(count) || count->valuedouble < 0 ||
-	    count->valuedouble != (double)(long long)count->valuedouble) {
+	    count->valuedouble > ANSWER_COUNT_MAX ||
+	    count->valuedouble != (double)(size_t)count->valuedouble) {
 		unknown(out, CAUSE_BAD_ANSWER);
 		set_detail(out, "200 but not a count");
 		return;
 	}
-	n = count->valuedouble;
-	out->records = n > 1e15 ? (size_t)1e15 : (size_t)n;
+	out->records = (size_t)count->valuedouble;
 	out->outcome = out->records > 0 ? OUTCOME_RECORDS : OUTCOME_EMPTY;
 	set_detail(out, "200 with a count of %zu", out->records);
 }

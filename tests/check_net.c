@@ -35,6 +35,10 @@ struct seen {
 	size_t body_len;
 	char body[256];
 	char location[256];
+	char via[128];
+	char server[64];
+	char content_type[64];
+	bool cdn;
 	long done_ms;
 };
 
@@ -106,6 +110,13 @@ record(const struct net_answer *answer, void *user)
 	snprintf(seen->body, sizeof seen->body, "%s", answer->body);
 	snprintf(seen->location, sizeof seen->location, "%s",
 	    answer->location != NULL ? answer->location : "");
+	snprintf(seen->via, sizeof seen->via, "%s",
+	    answer->via != NULL ? answer->via : "");
+	snprintf(seen->server, sizeof seen->server, "%s",
+	    answer->server != NULL ? answer->server : "");
+	snprintf(seen->content_type, sizeof seen->content_type, "%s",
+	    answer->content_type != NULL ? answer->content_type : "");
+	seen->cdn = answer->cdn;
 	seen->done_ms = net_now_ms();
 }
 
@@ -379,6 +390,72 @@ START_TEST(server_error_is_retried_then_handed_back)
 }
 END_TEST
 
+START_TEST(connections_are_reused)
+{
+	struct net_config c = test_config();
+	struct testsrv_counts counts;
+	struct seen seen[6];
+	struct net *net;
+	int i;
+
+	c.jobs = 1;
+	net = net_new(&c);
+	ck_assert_ptr_nonnull(net);
+	memset(seen, 0, sizeof seen);
+	for (i = 0; i < 6; i++)
+		net_get(net, at("/json"), true, record, &seen[i]);
+	ck_assert_int_eq(net_run(net, NULL, NULL), 0);
+	net_free(net);
+	for (i = 0; i < 6; i++)
+		ck_assert_int_eq(seen[i].status, 200);
+	testsrv_counts(srv, &counts);
+	ck_assert_int_eq(counts.requests, 6);
+	ck_assert_int_eq(counts.connections, 1);
+}
+END_TEST
+
+START_TEST(dropped_connection_is_retried_as_broken)
+{
+	struct net_config c = test_config();
+	struct testsrv_counts counts;
+	struct seen seen;
+
+	fetch(&c, at("/drop"), true, &seen);
+	ck_assert_int_eq(seen.failure, NET_BROKEN);
+	ck_assert_int_eq(seen.attempts, 3);
+	testsrv_counts(srv, &counts);
+	ck_assert_int_eq(counts.drop_hits, 3);
+}
+END_TEST
+
+START_TEST(cdn_marks_are_captured)
+{
+	struct net_config c = test_config();
+	struct seen seen;
+
+	fetch(&c, at("/cdn"), true, &seen);
+	ck_assert_int_eq(seen.status, 403);
+	ck_assert(seen.cdn);
+	ck_assert_str_eq(seen.via, "1.1 5d1f.cloudfront.net (CloudFront)");
+	ck_assert_str_eq(seen.server, "CloudFront");
+	ck_assert_str_eq(seen.content_type, "text/html");
+	fetch(&c, at("/json"), true, &seen);
+	ck_assert(!seen.cdn);
+	ck_assert_str_eq(seen.via, "");
+}
+END_TEST
+
+START_TEST(header_line_over_the_cap_is_too_large)
+{
+	struct net_config c = test_config();
+	struct seen seen;
+
+	fetch(&c, at("/longhdr"), true, &seen);
+	ck_assert_int_eq(seen.failure, NET_TOO_LARGE);
+	ck_assert_int_eq(seen.attempts, 1);
+}
+END_TEST
+
 START_TEST(client_errors_are_not_retried)
 {
 	struct net_config c = test_config();
@@ -574,6 +651,10 @@ net_suite(void)
 	tcase_add_test(tc, long_retry_after_is_not_waited_for);
 	tcase_add_test(tc, server_error_is_retried_then_handed_back);
 	tcase_add_test(tc, client_errors_are_not_retried);
+	tcase_add_test(tc, connections_are_reused);
+	tcase_add_test(tc, dropped_connection_is_retried_as_broken);
+	tcase_add_test(tc, cdn_marks_are_captured);
+	tcase_add_test(tc, header_line_over_the_cap_is_too_large);
 	tcase_add_test(tc, body_over_the_cap_is_too_large);
 	tcase_add_test(tc, stall_ends_in_a_timeout);
 	tcase_add_test(tc, unknown_ca_fails_tls);

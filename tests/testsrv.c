@@ -184,6 +184,36 @@ reply_limited(struct testsrv *srv, struct MHD_Connection *conn)
 	return reply(conn, 200, "[]", NULL, NULL);
 }
 
+static enum MHD_Result
+reply_cdn(struct MHD_Connection *conn)
+{
+	static const char page[] = "<html><body>Request blocked.</body></html>";
+	struct MHD_Response *response = MHD_create_response_from_buffer(
+	    sizeof page - 1, (void *)page, MHD_RESPMEM_PERSISTENT);
+	enum MHD_Result ret;
+
+	if (response == NULL)
+		return MHD_NO;
+	MHD_add_response_header(response, "Content-Type", "text/html");
+	MHD_add_response_header(response, "Via",
+	    "1.1 5d1f.cloudfront.net (CloudFront)");
+	MHD_add_response_header(response, "X-Amz-Cf-Id", "abc==");
+	MHD_add_response_header(response, "Server", "CloudFront");
+	ret = MHD_queue_response(conn, 403, response);
+	MHD_destroy_response(response);
+	return ret;
+}
+
+static enum MHD_Result
+reply_long_header(struct MHD_Connection *conn)
+{
+	char value[10001];
+
+	memset(value, 'a', sizeof value - 1);
+	value[sizeof value - 1] = '\0';
+	return reply(conn, 200, "[]", "X-Long", value);
+}
+
 static void
 count(struct testsrv *srv, int *counter)
 {
@@ -220,6 +250,14 @@ route(struct testsrv *srv, struct MHD_Connection *conn, const char *url)
 	}
 	if (strcmp(url, "/big") == 0 || strcmp(url, "/biglen") == 0)
 		return reply_big(conn, strcmp(url, "/biglen") == 0);
+	if (strcmp(url, "/drop") == 0) {
+		count(srv, &srv->counts.drop_hits);
+		return MHD_NO;
+	}
+	if (strcmp(url, "/cdn") == 0)
+		return reply_cdn(conn);
+	if (strcmp(url, "/longhdr") == 0)
+		return reply_long_header(conn);
 	if (strcmp(url, "/stall") == 0) {
 		pause_ms(srv, TESTSRV_WAIT_MAX_MS);
 		return reply(conn, 200, "[]", NULL, NULL);
@@ -248,6 +286,16 @@ handle(void *cls, struct MHD_Connection *conn, const char *url,
 	return route(srv, conn, url);
 }
 
+static void
+note_connection(void *cls, struct MHD_Connection *conn, void **socket_state,
+    enum MHD_ConnectionNotificationCode code)
+{
+	struct testsrv *srv = cls;
+
+	if (code == MHD_CONNECTION_NOTIFY_STARTED)
+		count(srv, &srv->counts.connections);
+}
+
 static bool
 listen_loopback(struct testsrv *srv)
 {
@@ -264,6 +312,7 @@ listen_loopback(struct testsrv *srv)
 	    MHD_OPTION_HTTPS_MEM_CERT, srv->cert,
 	    MHD_OPTION_HTTPS_MEM_KEY, srv->key,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)10,
+	    MHD_OPTION_NOTIFY_CONNECTION, note_connection, srv,
 	    MHD_OPTION_END);
 	if (srv->daemon == NULL)
 		return false;

@@ -19,6 +19,9 @@
  *   /big       200 with 1 MiB of body, chunked (no length)
  *   /biglen    200 with 1 MiB of body and a Content-Length
  *   /stall     nothing for TESTSRV_WAIT_MAX_MS, then 200
+ *   /drop      closes the connection without an answer; drop_hits
+ *   /cdn       403 HTML page with CloudFront's headers
+ *   /longhdr   200 with one header line of 10000 bytes
  *   other      404 {"code":"NotFound",...}
  *
  * Ownership: testsrv_start returns a server freed by testsrv_stop.
@@ -41,6 +44,8 @@ struct testsrv_counts {
 	int target_hits;
 	int fail_hits;
 	int limited_hits;
+	int drop_hits;
+	int connections;	/* TCP connections accepted */
 	int max_active;		/* most /slow requests at once */
 	char last_auth[256];	/* Authorization of the latest request */
 	char last_client_id[128];
