@@ -27,7 +27,9 @@ dist_pkgdata_DATA += data/rules.xsd data/horizon.rules.xml
 
 
 # net and answers: curl multi, classification of answers
-src_libroleaudit_a_SOURCES += src/net.h src/answer.h
+src_libroleaudit_a_SOURCES += src/net.h src/answer.h \
+	src/net.c src/net_transfer.c src/net_transfer.h \
+	src/answer.c src/net_text.c src/net_text.h
 
 
 # reports: XML, HTML, JUnit, terminal summary
