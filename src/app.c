@@ -263,8 +263,11 @@ app_run(const struct options *options)
 {
 	struct profile *profile;
 	struct audit *audit;
+	size_t i;
 	int code;
 
+	for (i = 0; i < (size_t)options->warning_count; i++)
+		msg_warn("%s", options->warnings[i]);
 	profile = load_profile(options);
 	if (profile == NULL)
 		return APP_EXIT_NO_AUDIT;

@@ -706,8 +706,8 @@ static const char *const usage_text[] = {
 	"                         baseline; gaps already there give 0",
 	"  --fail-on gap          1 on any gap; undecided requirements alone",
 	"                         give 0",
-	"  --fail-on unknown      1 on any gap, else 2 when something could",
-	"                         not be decided",
+	"  --fail-on unknown      2 only when something could not be",
+	"                         decided; gaps alone give 0",
 	"",
 	"See roleaudit(1) for more.",
 };
