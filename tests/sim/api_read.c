@@ -110,16 +110,50 @@ security_row(const struct role *role, int fn, const struct member *m)
 	return row;
 }
 
+/* The made-up function number n (from 1) of a tenant's benchFunctions:
+ * inquire All, nothing else, no allow list. */
 static cJSON *
-security_rows(const struct role *role, const struct member *m)
+bench_row(size_t n)
+{
+	char name[64], id[32];
+	cJSON *row;
+
+	snprintf(name, sizeof(name), "Bench Function %04zu", n);
+	snprintf(id, sizeof(id), "BenchFn%04zu", n);
+	row = cJSON_CreateObject();
+	if (row != NULL && (!sj_add_number(row, "id", 1000 + (double)n) ||
+	    !sj_add_string(row, "addLevel", "None") ||
+	    !sj_add_string(row, "editLevel", "None") ||
+	    !sj_add_string(row, "deleteLevel", "None") ||
+	    !sj_add_string(row, "inquireLevel", "All") ||
+	    !sj_add_string(row, "moduleFunctionName", name) ||
+	    !sj_add_string(row, "moduleFunctionIdentifier", id) ||
+	    !sj_add_bool(row, "customFlag", false) ||
+	    !sj_add_string(row, "moduleIdentifier", "Bench") ||
+	    !sj_add_string(row, "moduleName", "Bench"))) {
+		cJSON_Delete(row);
+		return NULL;
+	}
+	return row;
+}
+
+static cJSON *
+security_rows(const struct tenant *t, const struct role *role,
+    const struct member *m)
 {
 	cJSON *rows;
-	size_t fn;
+	size_t fn, n;
 
 	rows = cJSON_CreateArray();
 	for (fn = 0; rows != NULL && fn < catalog_function_count(); fn++) {
 		if (!cJSON_AddItemToArray(rows, security_row(role, (int)fn,
 		    m))) {
+			cJSON_Delete(rows);
+			return NULL;
+		}
+	}
+	for (n = 1; rows != NULL && n <= t->bench_functions; n++) {
+		if (!cJSON_AddItemToArray(rows, bench_row(n))) {
 			cJSON_Delete(rows);
 			return NULL;
 		}
@@ -211,14 +245,16 @@ source_records(struct call *call, cJSON **owned)
 	case SRC_COLLECTION:
 		return call->tenant->data[r->coll];
 	case SRC_MY_SECURITY:
-		*owned = security_rows(call->member->role, call->member);
+		*owned = security_rows(call->tenant, call->member->role,
+		    call->member);
 		return *owned;
 	case SRC_CUSTOMIZE_ITEMS:
 		*owned = customize_items(call->member->role);
 		return *owned;
 	case SRC_ROLE_SETTINGS:
 		role = role_by_id(call->tenant, call->match.ids[0]);
-		*owned = role != NULL ? security_rows(role, NULL) : NULL;
+		*owned = role != NULL ? security_rows(call->tenant, role,
+		    NULL) : NULL;
 		return *owned;
 	case SRC_INFO:
 	case SRC_MY_MEMBER:

@@ -52,7 +52,7 @@ static const char *const top_keys[] = {
 	"companyId", "companyName", "codebase", "version", "isCloud",
 	"siteUrl", "allowedOrigins", "serverTimeZone", "cloudRegion",
 	"caseInsensitivePaths", "clientIds", "roles", "members", "data",
-	"generate", "comment", NULL
+	"generate", "comment", "benchFunctions", NULL
 };
 
 static void
@@ -132,6 +132,24 @@ check_top_keys(struct loader *ld, const cJSON *root)
 }
 
 static void
+load_bench_functions(struct loader *ld, const cJSON *root)
+{
+	const cJSON *item;
+
+	item = cJSON_GetObjectItem(root, "benchFunctions");
+	if (item == NULL)
+		return;
+	if (!cJSON_IsNumber(item) || item->valuedouble < 0 ||
+	    item->valuedouble > TENANT_MAX_BENCH_FUNCTIONS ||
+	    item->valuedouble != (double)item->valueint) {
+		fail(ld, "\"benchFunctions\" must be a whole number from 0 "
+		    "to %d", TENANT_MAX_BENCH_FUNCTIONS);
+		return;
+	}
+	ld->tenant->bench_functions = (size_t)item->valueint;
+}
+
+static void
 load_identity(struct loader *ld, const cJSON *root)
 {
 	struct tenant *t = ld->tenant;
@@ -150,6 +168,7 @@ load_identity(struct loader *ld, const cJSON *root)
 	t->cloud_region = take_string(ld, root, "cloudRegion", "NA");
 	t->is_cloud = take_bool(ld, root, "isCloud", false);
 	t->nocase_paths = take_bool(ld, root, "caseInsensitivePaths", true);
+	load_bench_functions(ld, root);
 	if (t->codebase == NULL)
 		return;
 	len = strlen(t->codebase);

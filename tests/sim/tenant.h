@@ -92,6 +92,7 @@ struct member {
 };
 
 #define TENANT_MAX_CLIENT_IDS 16
+#define TENANT_MAX_BENCH_FUNCTIONS 9999
 
 struct tenant {
 	char		*company_id;
@@ -104,6 +105,10 @@ struct tenant {
 	char		*cloud_region;
 	bool		 is_cloud;
 	bool		 nocase_paths;
+	/* "benchFunctions": how many made-up functions "Bench > Bench
+	 * Function NNNN" (BenchFnNNNN) follow the catalog in mySecurity, at
+	 * inquire All for every role; for the benchmark's large profile. */
+	size_t		 bench_functions;
 
 	char		*client_ids[TENANT_MAX_CLIENT_IDS];
 	size_t		 nclient_ids;	/* 0: any non-empty id is fine */
