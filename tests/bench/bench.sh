@@ -200,7 +200,7 @@ chain_length() {
 }
 
 # The log's name for "credentials came with it" (tests/sim/README.md).
-LOG_AUTH=${BENCH_LOG_AUTH:-auth}
+LOG_AUTH=${BENCH_LOG_AUTH:-credentials}
 
 machine() {
 	say "machine: $(uname -srm), $(nproc) cores," \
@@ -348,8 +348,8 @@ bench_large() {
 	for size in $LARGE_SIZES; do
 		sh "$HERE/genprofile.sh" "$size" "$extra" "$gen/p$size.xml"
 		timed_audit "large$size" --rules "$gen/p$size.xml"
-		lbound=$(calc "($REQUESTS / $JOBS > 4 ? $REQUESTS / $JOBS : 4)" \
-		    "* $LARGE_LATENCY / 1000")
+		lbound=$(calc "($REQUESTS / $JOBS > 4 ? $REQUESTS / $JOBS : 4) \
+		    * $LARGE_LATENCY / 1000")
 		per=$(calc "$CPU_S * 1000 / $REQUESTS")
 		say "$(printf '%-14s %9s %8s %8s %12s %10s' "$size" \
 		    "$REQUESTS" "$WALL_S" "$lbound" "$per" \
@@ -398,9 +398,9 @@ bench_sim() {
 	url="$url/system/info?n=[1-$SIM_REQUESTS]"
 	cpu0=$(proc_cpu "$SIM_PID")
 	"$RUSAGE" "$WORK/sim.cost" timeout 120 $pin_client curl -s \
-	    --parallel --parallel-max 16 --max-time 10 \
+	    --no-progress-meter --parallel --parallel-max 16 --max-time 10 \
 	    -K "$WORK/curl-auth.conf" -w '\n@%{http_code}\n' "$url" \
-	    >"$WORK/sim.out" || true
+	    >"$WORK/sim.out" 2>"$WORK/sim.client.err" || true
 	cpu1=$(proc_cpu "$SIM_PID")
 	read_cost "$WORK/sim.cost"
 	ok=$(grep -c '^@200$' "$WORK/sim.out" || true)
@@ -411,8 +411,8 @@ bench_sim() {
 	    "${pin_sim:-not pinned}, client: curl --parallel-max 16"
 	say "$ok of $SIM_REQUESTS answered 200 in ${WALL_S} s:" \
 	    "$(calc "$ok / $WALL_S") requests a second; cwsim used" \
-	    "${sim_cpu} s of CPU: $(calc "$ok / ($sim_cpu > 0 ? $sim_cpu :" \
-	    "0.001)") requests per CPU-second"
+	    "${sim_cpu} s of CPU: $(calc "$ok / ($sim_cpu > 0 ? $sim_cpu : \
+	    0.001)") requests per CPU-second"
 	target "cwsim answers at least 5,000 small requests a second" \
 	    "$(awk "BEGIN { print ($ok / $WALL_S >= 5000) }")" \
 	    "$(calc "$ok / $WALL_S")/s"
@@ -424,11 +424,13 @@ bench_sim() {
 bench_progress() {
 	command -v script >/dev/null 2>&1 || return 0
 	sim_start horizon-role
-	CW_PRIVATE_KEY=$FIX_PRIVATE timeout 60 script -q -e -c \
-	    "'$REAL_ROLEAUDIT' --company $FIX_COMPANY --public-key" \
-	    "$FIX_PUBLIC --client-id $FIX_CLIENT --server $SIM_HOST" \
-	    "--cacert '$WORK/certs/ca.crt' --output-dir '$WORK/out'" \
-	    "--name tty --no-baseline" "$WORK/tty.out" >/dev/null 2>&1 || true
+	cmd="'$REAL_ROLEAUDIT' --company $FIX_COMPANY"
+	cmd="$cmd --public-key $FIX_PUBLIC --client-id $FIX_CLIENT"
+	cmd="$cmd --server $SIM_HOST --cacert '$WORK/certs/ca.crt'"
+	cmd="$cmd --output-dir '$WORK/out' --name tty --no-baseline"
+	CW_PRIVATE_KEY=$FIX_PRIVATE timeout 60 script -q -e -c "$cmd" \
+	    "$WORK/tty.out" >/dev/null 2>&1 </dev/null || true
+	[ -f "$WORK/tty.out" ] || : >"$WORK/tty.out"
 	say ""
 	line=$(tr '\r' '\n' <"$WORK/tty.out" | \
 	    grep -E '\[[a-z ]+\] *[0-9]+/[0-9]+' | tail -1 || true)
