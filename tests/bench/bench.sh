@@ -32,6 +32,7 @@ LARGE_SIZES=${BENCH_LARGE_SIZES:-"50 500"}
 LARGE_LATENCY=${BENCH_LARGE_LATENCY_MS:-$LATENCY}
 SETTINGS=${BENCH_SETTINGS:-1000}
 SIM_REQUESTS=${BENCH_SIM_REQUESTS:-20000}
+SWEEP=${BENCH_SWEEP:-"8 16"}
 STRICT=${BENCH_STRICT:-0}
 RESULTS=${BENCH_RESULTS:-$top_builddir/tests/bench/results.txt}
 
@@ -211,7 +212,8 @@ machine() {
 	say "roleaudit: $("$REAL_ROLEAUDIT" --version 2>/dev/null | head -1)," \
 	    "commit $(cd "$top_srcdir" && git rev-parse --short HEAD \
 	    2>/dev/null || echo unknown)"
-	say "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+	say "date: $(date -u '+%Y-%m-%d %H:%M UTC'), load average" \
+	    "$(cut -d' ' -f1-3 /proc/loadavg) at the start"
 }
 
 # The default of --jobs, from --help (4 when it cannot be read).
@@ -234,6 +236,7 @@ bench_horizon() {
 	timed_audit warm
 	: >"$WORK/wall.default"; : >"$WORK/wall.jobs1"; : >"$WORK/wall.curl"
 	: >"$WORK/cpu.default"; : >"$WORK/rss.default"
+	for j in $SWEEP; do : >"$WORK/wall.sweep$j"; done
 	r=1
 	while [ "$r" -le "$REPEAT" ]; do
 		timed_audit "default$r"
@@ -251,6 +254,10 @@ bench_horizon() {
 		echo "$WALL_S" >>"$WORK/wall.jobs1"
 		curl_loop "curl$r"
 		echo "$WALL_S" >>"$WORK/wall.curl"
+		for j in $SWEEP; do
+			timed_audit "sweep$j-$r" --jobs "$j"
+			echo "$WALL_S" >>"$WORK/wall.sweep$j"
+		done
 		r=$((r + 1))
 	done
 
@@ -281,9 +288,20 @@ bench_horizon() {
 	    "$(calc "$j1 / $bound1")")"
 	say "$(printf '%-34s %8s %10s' "curl loop, sequential" "$c" \
 	    "$(calc "$c / $bound1")")"
+	for j in $SWEEP; do
+		w=$(median "$WORK/wall.sweep$j")
+		bj=$(calc "($CHAIN > $N / $j ? $CHAIN : $N / $j) * $lat_s")
+		say "$(printf '%-34s %8s %10s   bound %s s, curl loop / this %sx' \
+		    "roleaudit --jobs $j" "$w" "$(calc "$w / $bj")" "$bj" \
+		    "$(calc "$c / $w")")"
+	done
 	say "ratios: curl loop / default $(calc "$c / $d")x," \
 	    "--jobs 1 / default $(calc "$j1 / $d")x"
 	say "curl loop replayed: $replay"
+	"$RUSAGE" "$WORK/version.cost" "$REAL_ROLEAUDIT" --version >/dev/null
+	read_cost "$WORK/version.cost"
+	say "startup floor (roleaudit --version: load 41 shared libraries):" \
+	    "CPU ${CPU_S} s, peak RSS $(calc "$RSS_KB / 1024") MB"
 	say "roleaudit CPU (user+sys): ${cpu} s for $N requests =" \
 	    "$(calc "$cpu * 1000 / $N") ms a probe; peak RSS" \
 	    "$(calc "$rss / 1024") MB"
@@ -301,29 +319,41 @@ bench_rate() {
 	say ""
 	say "== Horizon profile under --rate-limit $RATE" \
 	    "(--latency-ms $LATENCY)"
-	timed_audit rated
-	limited=$(grep -c '"status": *429' "$WORK/rated.requests" || true)
+	verdicts "$WORK/reference.xml" >"$WORK/verdicts.ref"
+	rate_run "default --jobs $JOBS"
+	for j in $SWEEP; do
+		rate_run "--jobs $j" --jobs "$j"
+	done
+}
+
+# rate_run LABEL [options]: one audit under the rate limit; its verdicts
+# must be those of the unlimited reference run.
+rate_run() {
+	label=$1; shift
+	RATED=$((${RATED:-0} + 1))
+	timed_audit "rated$RATED" "$@"
+	limited=$(grep -c '"status": *429' "$WORK/rated$RATED.requests" \
+	    || true)
 	bound=$(calc "$N / $RATE")
-	say "wall ${WALL_S} s for $N requests at $RATE a second" \
+	say "$label: wall ${WALL_S} s for $N requests at $RATE a second" \
 	    "(bound $N/$RATE = ${bound} s; $(calc "$WALL_S / $bound")" \
 	    "x); 429 answers: $limited; exit $STATUS" \
 	    "(without the limit: $REF_STATUS)"
-	verdicts "$WORK/reference.xml" >"$WORK/verdicts.ref"
 	verdicts "$REPORT" >"$WORK/verdicts.rated"
 	if cmp -s "$WORK/verdicts.ref" "$WORK/verdicts.rated" &&
 	    [ "$STATUS" = "$REF_STATUS" ] && [ -s "$WORK/verdicts.ref" ]; then
 		lost=0
-		say "verdicts: the same $(wc -l <"$WORK/verdicts.ref" | \
-		    tr -d ' ') as without the limit"
+		say "$label: verdicts: the same $(wc -l <"$WORK/verdicts.ref" \
+		    | tr -d ' ') as without the limit"
 	else
 		lost=1
-		broken "verdicts differ under the rate limit:"
+		broken "$label: verdicts differ under the rate limit:"
 		diff "$WORK/verdicts.ref" "$WORK/verdicts.rated" | \
 		    sed 's/^/  /' | tee -a "$WORK/results" || true
 	fi
-	target "no verdict lost to the rate limit" "$((1 - lost))" \
+	target "$label: no verdict lost to the rate limit" "$((1 - lost))" \
 	    "$limited answers were 429"
-	target "rate-limited audit within 1.3 x requests over rate" \
+	target "$label: within 1.3 x requests over rate" \
 	    "$(awk "BEGIN { print ($WALL_S <= 1.3 * $bound) }")" \
 	    "$(calc "$WALL_S / $bound") x"
 }
@@ -354,10 +384,16 @@ bench_large() {
 		say "$(printf '%-14s %9s %8s %8s %12s %10s' "$size" \
 		    "$REQUESTS" "$WALL_S" "$lbound" "$per" \
 		    "$(calc "$RSS_KB / 1024")")"
-		echo "$size $RSS_KB $per $STATUS" >>"$WORK/large.rss"
+		echo "$size $RSS_KB $per $STATUS $CPU_S $REQUESTS" \
+		    >>"$WORK/large.rss"
 	done
 	big=$(tail -1 "$WORK/large.rss")
 	small=$(head -1 "$WORK/large.rss")
+	say "marginal CPU per probe, $(echo "$small" | cut -d' ' -f1) to" \
+	    "$(echo "$big" | cut -d' ' -f1) requirements: $(calc \
+	    "($(echo "$big" | cut -d' ' -f5) - $(echo "$small" | \
+	    cut -d' ' -f5)) * 1000 / ($(echo "$big" | cut -d' ' -f6) - \
+	    $(echo "$small" | cut -d' ' -f6))") ms"
 	rss_big=$(echo "$big" | cut -d' ' -f2)
 	rss_small=$(echo "$small" | cut -d' ' -f2)
 	say "peak RSS grows by $(calc "($rss_big - $rss_small) / 1024") MB" \
@@ -398,7 +434,7 @@ bench_sim() {
 	url="$url/system/info?n=[1-$SIM_REQUESTS]"
 	cpu0=$(proc_cpu "$SIM_PID")
 	"$RUSAGE" "$WORK/sim.cost" timeout 120 $pin_client curl -s \
-	    --no-progress-meter --parallel --parallel-max 16 --max-time 10 \
+	    --no-progress-meter --parallel --parallel-max 64 --max-time 10 \
 	    -K "$WORK/curl-auth.conf" -w '\n@%{http_code}\n' "$url" \
 	    >"$WORK/sim.out" 2>"$WORK/sim.client.err" || true
 	cpu1=$(proc_cpu "$SIM_PID")
@@ -408,14 +444,17 @@ bench_sim() {
 	sim_cpu=$(calc "($cpu1 - $cpu0) / $tick")
 	say ""
 	say "== cwsim alone: GET system/info over plain HTTP, no latency," \
-	    "${pin_sim:-not pinned}, client: curl --parallel-max 16"
+	    "${pin_sim:-not pinned}, client: curl --parallel-max 64"
 	say "$ok of $SIM_REQUESTS answered 200 in ${WALL_S} s:" \
 	    "$(calc "$ok / $WALL_S") requests a second; cwsim used" \
 	    "${sim_cpu} s of CPU: $(calc "$ok / ($sim_cpu > 0 ? $sim_cpu : \
 	    0.001)") requests per CPU-second"
-	target "cwsim answers at least 5,000 small requests a second" \
-	    "$(awk "BEGIN { print ($ok / $WALL_S >= 5000) }")" \
-	    "$(calc "$ok / $WALL_S")/s"
+	# Judged on cwsim's own CPU: on a shared machine the wall rate says
+	# as much about the client and the neighbours as about cwsim.
+	cap=$(calc "$ok / ($sim_cpu > 0 ? $sim_cpu : 0.001)")
+	target "cwsim does 5,000 small requests a second on one core" \
+	    "$(awk "BEGIN { print ($cap >= 5000) }")" \
+	    "$cap per CPU-second; $(calc "$ok / $WALL_S")/s wall"
 	sim_stop
 }
 
