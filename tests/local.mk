@@ -45,7 +45,7 @@ EXTRA_DIST += tests/mkcert-test.sh
 # reports
 check_PROGRAMS += tests/check_report
 tests_check_report_SOURCES = tests/check_report.c \
-	tests/fixture_audit.c tests/fixture_audit.h tests/stub_answer.c
+	tests/fixture_audit.c tests/fixture_audit.h
 tests_check_report_CFLAGS = $(TEST_CFLAGS)
 tests_check_report_LDADD = $(TEST_LIBS)
 
