@@ -4,7 +4,7 @@
 # figures depend on the machine.
 #
 # Against cwsim on loopback with --latency-ms (default 100), it runs, in
-# turn and BENCH_REPEAT times each (default 3, medians shown):
+# turn and BENCH_REPEAT times each (default 5, medians shown):
 #   1. roleaudit with its default --jobs;
 #   2. roleaudit --jobs 1;
 #   3. a sequential loop of curl calls replaying exactly the requests
@@ -27,7 +27,7 @@
 
 LATENCY=${BENCH_LATENCY_MS:-100}
 RATE=${BENCH_RATE:-5}
-REPEAT=${BENCH_REPEAT:-3}
+REPEAT=${BENCH_REPEAT:-5}
 LARGE_SIZES=${BENCH_LARGE_SIZES:-"50 500"}
 LARGE_LATENCY=${BENCH_LARGE_LATENCY_MS:-$LATENCY}
 SETTINGS=${BENCH_SETTINGS:-1000}
