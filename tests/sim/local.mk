@@ -31,6 +31,16 @@ SIM_TEST_CFLAGS = $(SIM_CFLAGS) $(CHECK_CFLAGS) \
 	-DSIM_TENANTS='"$(abs_top_srcdir)/tests/sim/tenants"'
 SIM_TEST_LIBS = $(SIM_LIBS) $(CHECK_LIBS)
 
+check_PROGRAMS += tests/sim/check_sim_policy
+tests_sim_check_sim_policy_SOURCES = tests/sim/check_sim_policy.c
+tests_sim_check_sim_policy_CFLAGS = $(SIM_TEST_CFLAGS)
+tests_sim_check_sim_policy_LDADD = $(SIM_TEST_LIBS)
+
+check_PROGRAMS += tests/sim/check_sim_listing
+tests_sim_check_sim_listing_SOURCES = tests/sim/check_sim_listing.c
+tests_sim_check_sim_listing_CFLAGS = $(SIM_TEST_CFLAGS)
+tests_sim_check_sim_listing_LDADD = $(SIM_TEST_LIBS)
+
 TESTS += tests/sim/test_cwsim.sh
 EXTRA_DIST += tests/sim/README.md tests/sim/mkcerts.sh \
 	tests/sim/test_cwsim.sh tests/sim/simlib.sh tests/sim/tenants
