@@ -41,6 +41,11 @@ tests_sim_check_sim_listing_SOURCES = tests/sim/check_sim_listing.c
 tests_sim_check_sim_listing_CFLAGS = $(SIM_TEST_CFLAGS)
 tests_sim_check_sim_listing_LDADD = $(SIM_TEST_LIBS)
 
-TESTS += tests/sim/test_cwsim.sh
+# sim_raw sends raw bytes for the malformed-request test.
+noinst_PROGRAMS += tests/sim/sim_raw
+tests_sim_sim_raw_SOURCES = tests/sim/sim_raw.c
+
+TESTS += tests/sim/test_cwsim.sh tests/sim/test_malformed.sh
 EXTRA_DIST += tests/sim/README.md tests/sim/mkcerts.sh \
-	tests/sim/test_cwsim.sh tests/sim/simlib.sh tests/sim/tenants
+	tests/sim/test_cwsim.sh tests/sim/test_malformed.sh \
+	tests/sim/simlib.sh tests/sim/tenants
