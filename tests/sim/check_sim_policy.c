@@ -389,6 +389,28 @@ START_TEST(my_security_reports_the_role_levels)
 }
 END_TEST
 
+START_TEST(bench_functions_follow_the_catalog_in_my_security)
+{
+	const cJSON *last = NULL, *row;
+	cJSON *body;
+	int rows = 0;
+
+	tenant->bench_functions = 3;
+	ck_assert_int_eq(ask("GET", "system/mySecurity", &body), 200);
+	cJSON_ArrayForEach(row, body) {
+		rows++;
+		last = row;
+	}
+	ck_assert_int_eq(rows, (int)catalog_function_count() + 3);
+	ck_assert_str_eq(sj_string(last, "moduleFunctionIdentifier"),
+	    "BenchFn0003");
+	ck_assert_str_eq(sj_string(last, "moduleIdentifier"), "Bench");
+	ck_assert_str_eq(sj_string(last, "inquireLevel"), "All");
+	ck_assert_str_eq(sj_string(last, "addLevel"), "None");
+	cJSON_Delete(body);
+}
+END_TEST
+
 START_TEST(bad_keys_and_inactive_members_answer_401)
 {
 	struct sim_request req = { 0 };
@@ -432,6 +454,7 @@ policy_suite(void)
 	tcase_add_test(tc, writes_never_change_data);
 	tcase_add_test(tc, write_status_follows_each_action_level);
 	tcase_add_test(tc, my_security_reports_the_role_levels);
+	tcase_add_test(tc, bench_functions_follow_the_catalog_in_my_security);
 	tcase_add_test(tc, bad_keys_and_inactive_members_answer_401);
 	suite_add_tcase(s, tc);
 	return s;
