@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/bench/bench.sh: `make bench`, how fast and how politely roleaudit
-# probes.  Not part of `make check`: it takes about a minute and its
-# figures depend on the machine.
+# probes.  Not part of `make check`: it takes two to three minutes and
+# its figures depend on the machine.
 #
 # Against cwsim on loopback with --latency-ms (default 100), it runs, in
 # turn and BENCH_REPEAT times each (default 5, medians shown):
@@ -300,7 +300,8 @@ bench_horizon() {
 	say "curl loop replayed: $replay"
 	"$RUSAGE" "$WORK/version.cost" "$REAL_ROLEAUDIT" --version >/dev/null
 	read_cost "$WORK/version.cost"
-	say "startup floor (roleaudit --version: load 41 shared libraries):" \
+	libs=$(ldd "$REAL_ROLEAUDIT" 2>/dev/null | grep -v vdso | grep -c '\.so')
+	say "startup floor (roleaudit --version: load $libs shared libraries):" \
 	    "CPU ${CPU_S} s, peak RSS $(calc "$RSS_KB / 1024") MB"
 	say "roleaudit CPU (user+sys): ${cpu} s for $N requests =" \
 	    "$(calc "$cpu * 1000 / $N") ms a probe; peak RSS" \

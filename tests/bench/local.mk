@@ -12,3 +12,7 @@ bench: all tests/bench/rusage
 	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
 	$(SHELL) $(srcdir)/tests/bench/bench.sh
 .PHONY: bench
+
+# Not timed: the generators still make a valid profile and tenant.
+TESTS += tests/bench/test_generators.sh
+EXTRA_DIST += tests/bench/test_generators.sh
