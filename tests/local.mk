@@ -20,6 +20,12 @@ tests_check_verdict_LDADD = $(TEST_LIBS)
 
 
 # rules
+check_PROGRAMS += tests/check_rules
+tests_check_rules_SOURCES = tests/check_rules.c
+tests_check_rules_CFLAGS = $(TEST_CFLAGS) \
+	-DTESTS_DIR='"$(abs_top_srcdir)/tests"'
+tests_check_rules_LDADD = $(TEST_LIBS)
+EXTRA_DIST += tests/rules
 
 
 # net and answers
@@ -29,6 +35,22 @@ tests_check_verdict_LDADD = $(TEST_LIBS)
 
 
 # command line, server value, secrets, messages
+check_PROGRAMS += tests/check_cli tests/check_server tests/check_secret \
+	tests/check_msg
+tests_check_cli_SOURCES = tests/check_cli.c
+tests_check_cli_CFLAGS = $(TEST_CFLAGS)
+tests_check_cli_LDADD = $(TEST_LIBS)
+tests_check_server_SOURCES = tests/check_server.c
+tests_check_server_CFLAGS = $(TEST_CFLAGS)
+tests_check_server_LDADD = $(TEST_LIBS)
+tests_check_secret_SOURCES = tests/check_secret.c
+tests_check_secret_CFLAGS = $(TEST_CFLAGS)
+tests_check_secret_LDADD = $(TEST_LIBS)
+tests_check_msg_SOURCES = tests/check_msg.c
+tests_check_msg_CFLAGS = $(TEST_CFLAGS)
+tests_check_msg_LDADD = $(TEST_LIBS)
+TESTS += tests/man.sh
+EXTRA_DIST += tests/man.sh
 
 
 # end to end
