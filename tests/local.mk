@@ -54,6 +54,12 @@ EXTRA_DIST += tests/man.sh
 
 
 # end to end
+TESTS += tests/e2e/test_browser.sh tests/e2e/test_junit.sh \
+	tests/e2e/test_summary.sh tests/e2e/test_install.sh
+EXTRA_DIST += tests/e2e/test_browser.sh tests/e2e/test_junit.sh \
+	tests/e2e/test_summary.sh tests/e2e/test_install.sh \
+	tests/browser/cdp.js tests/browser/inspect.js \
+	tests/browser/pagecheck.js tests/browser/broken-report.html
 
 
 TESTS += $(check_PROGRAMS)
