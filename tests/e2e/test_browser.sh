@@ -10,6 +10,7 @@
 # PDFs stay in tests/screens/ of the build tree for a person to look at.
 # Skips (77) when chromium or a Node with WebSocket is missing.
 
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
 CHROMIUM=${CHROMIUM:-$(command -v chromium || true)}
@@ -101,8 +102,8 @@ check "manager-clone: the XML report lists three fixes" 3 \
     "$(fixes manager-clone)"
 
 # pagecheck prints "ok NAME: WHAT" or "not ok NAME: WHAT: WHY".
-# shellcheck disable=SC2086
 set +e
+# shellcheck disable=SC2086
 $NODE "$PAGECHECK" --chromium "$CHROMIUM" --screens "$SCREENS" \
     $PAGES >"$WORK/pages.out" 2>"$WORK/pages.err"
 rc=$?

@@ -9,6 +9,7 @@
 # installed program, without ROLEAUDIT_DATADIR, finds its profile and
 # audits cwsim's manager clone.
 
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
 PREFIX="$WORK/prefix"

@@ -9,6 +9,7 @@
 # fixes; a stopped audit is one errored "preflight" case.  A document
 # the schema must refuse is refused.
 
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
 SCHEMA="$top_srcdir/data/junit.xsd"
@@ -88,7 +89,7 @@ while [ "$i" -le "$(jcount failure)" ]; do
 	named=0
 	k=1
 	while [ "$k" -le "$(count "$FIX")" ]; do
-		change=$(xpath "string($FIX[$k]/$CHANGE)")
+		change=$(xpath "string(${FIX}[$k]/$CHANGE)")
 		case $message in
 		*"$change"*) [ -z "$change" ] || named=1 ;;
 		esac

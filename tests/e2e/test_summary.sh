@@ -8,6 +8,7 @@
 # on a terminal (script(1) gives one) colour appears, unless NO_COLOR is
 # set.
 
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
 ESC=$(printf '\033')
@@ -61,8 +62,8 @@ basics manager-clone
 counted manager-clone
 FIX="(//*[local-name()='fix'])"
 for i in 1 2 3; do
-	path=$(xpath "string($FIX[$i]/*[local-name()='click-path'])")
-	change=$(xpath "string($FIX[$i]/*[local-name()='change'])")
+	path=$(xpath "string(${FIX}[$i]/*[local-name()='click-path'])")
+	change=$(xpath "string(${FIX}[$i]/*[local-name()='change'])")
 	check_true "manager-clone: shows fix $i's click path" \
 	    has manager-clone "$i. $path"
 	check_true "manager-clone: shows fix $i's change" \
