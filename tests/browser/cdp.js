@@ -37,8 +37,8 @@ function deadline(promise, ms, what)
 {
 	let timer;
 	const expiry = new Promise((resolve, reject) => {
-		timer = setTimeout(() => reject(new Error(what + ': no answer ' +
-		    'within ' + ms + ' ms')), ms);
+		timer = setTimeout(() => reject(new Error(what +
+		    ': no answer within ' + ms + ' ms')), ms);
 	});
 	return Promise.race([promise, expiry]).finally(() =>
 	    clearTimeout(timer));
@@ -75,7 +75,8 @@ class Browser {
 		while (Date.now() < until && !this.exited) {
 			let lines = [];
 			try {
-				lines = fs.readFileSync(file, 'utf8').split('\n');
+				lines = fs.readFileSync(file, 'utf8')
+				    .split('\n');
 			} catch (e) {
 				lines = [];
 			}

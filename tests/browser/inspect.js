@@ -38,7 +38,8 @@ function firstScreen()
 		viewport: { width: innerWidth, height: innerHeight },
 		lang: document.documentElement.getAttribute('lang') || '',
 		banner: box(banner),
-		heading: box(banner === null ? null : banner.querySelector('h1')),
+		heading: box(banner === null ? null :
+		    banner.querySelector('h1')),
 		fixes: box(fixes),
 		items: items,
 		section: box(section)
@@ -49,7 +50,8 @@ function firstScreen()
  * the text of every cell that carries a status. */
 function structure()
 {
-	const statusColumn = /^(add|edit|delete|inquire|verdict|result|status)$/i;
+	const statusColumn =
+	    /^(add|edit|delete|inquire|verdict|result|status)$/i;
 	const headings = Array.from(document.querySelectorAll(
 	    'h1, h2, h3, h4, h5, h6')).map((h) => ({
 		level: Number(h.tagName.substring(1)),
@@ -83,7 +85,14 @@ function structure()
 			columns: columns, status: status
 		};
 	});
-	return { headings: headings, tables: tables };
+	const handlers = Array.from(document.querySelectorAll('*')).filter(
+	    (el) => Array.from(el.attributes).some((a) =>
+	    /^on/i.test(a.name)));
+
+	return {
+		headings: headings, tables: tables,
+		scripts: document.scripts.length + handlers.length
+	};
 }
 
 /* Width: whether anything makes the page wider than limit CSS pixels,

@@ -10,7 +10,8 @@
  * 1280x800 the verdict banner and the whole fix list are visible without
  * scrolling; at 390 wide nothing is wider than the screen; status cells
  * hold a word and a symbol; headings do not skip levels; every table has
- * header cells with a scope; printed, no table row breaks across pages.
+ * header cells with a scope; no script; printed, no table row breaks
+ * across pages.
  * Saves DIR/NAME-1280.png (the first screen), NAME-1280-full.png,
  * NAME-390.png, NAME.pdf (A4) and NAME-fixes.txt (one fix a line).
  *
@@ -105,6 +106,9 @@ class Tab {
 			if (message.sessionId !== sessionId)
 				return;
 			this.events.push(message);
+			if (message.method === 'Page.javascriptDialogOpening')
+				this.send('Page.handleJavaScriptDialog',
+				    { accept: false }).catch(() => null);
 			for (const w of this.waiters.slice())
 				if (w.method === message.method)
 					w.resolve(message.params);
@@ -129,8 +133,8 @@ class Tab {
 	async run(fn, arg)
 	{
 		const result = await this.send('Runtime.evaluate', {
-			expression: '(' + fn.toString() + ')(' +
-			    (arg === undefined ? '' : JSON.stringify(arg)) + ')',
+			expression: '(' + fn.toString() + ')(' + (arg ===
+			    undefined ? '' : JSON.stringify(arg)) + ')',
 			returnByValue: true, awaitPromise: true
 		});
 		if (result.exceptionDetails)
@@ -185,6 +189,8 @@ function checkQuiet(name, tab, file)
 			    a.description).join(' '));
 		else if (e.method === 'Runtime.exceptionThrown')
 			noise.push('exception: ' + p.exceptionDetails.text);
+		else if (e.method === 'Page.javascriptDialogOpening')
+			noise.push('a script opened a dialog: ' + p.message);
 		else if (e.method === 'Log.entryAdded' &&
 		    p.entry.level === 'error')
 			noise.push('log: ' + p.entry.text);
@@ -251,6 +257,8 @@ function checkStructure(name, s)
 	if (s.headings.filter((h) => h.level === 1).length !== 1)
 		bad.push('not exactly one h1');
 	report(name, 'headings go in order', bad.join('; '));
+	report(name, 'the page holds no script', s.scripts === 0 ? null :
+	    s.scripts + ' script element(s) or event handler(s)');
 
 	const noHeader = s.tables.filter((t) => t.th === 0 ||
 	    t.unscoped > 0).map((t) => 'table ' + (t.index + 1) + ' (' +
