@@ -281,6 +281,21 @@ function checkWidth(name, what, w)
 	    w.scrollWidth + ' > ' + w.limit + ': ' + w.wide.join(', '));
 }
 
+/* The verdict and the fixes, names and all, wrap inside a phone's width
+ * (not merely inside a box that scrolls sideways). */
+function checkWrap(name, seen)
+{
+	const limit = PHONE.width + 0.5;
+	const boxes = [['the verdict banner', seen.banner],
+	    ['the fix list', seen.fixes]].concat(seen.items.map((b, i) =>
+	    ['fix ' + (i + 1), b]));
+	const wide = boxes.filter((b) => b[1] !== null && b[1].right > limit)
+	    .map((b) => b[0] + ' reaches ' + Math.round(b[1].right) + ' px');
+
+	report(name, 'the verdict and the fixes wrap at 390 px wide',
+	    wide.join('; '));
+}
+
 async function screenshot(tab, file, full)
 {
 	const params = { format: 'png' };
@@ -336,6 +351,7 @@ async function checkPage(browser, page, screens)
 		await tab.resize(PHONE);
 		checkWidth(page.name, 'at 390 px wide',
 		    await tab.run(inspect.width, PHONE.width));
+		checkWrap(page.name, await tab.run(inspect.firstScreen));
 		await screenshot(tab, out + '-390.png', true);
 		await checkPrint(page.name, tab, out);
 	} finally {
