@@ -27,11 +27,16 @@ dist_pkgdata_DATA += data/rules.xsd data/horizon.rules.xml
 
 
 # net and answers: curl multi, classification of answers
-src_libroleaudit_a_SOURCES += src/net.h src/answer.h
+src_libroleaudit_a_SOURCES += src/net.h src/answer.h \
+	src/net.c src/net_transfer.c src/net_transfer.h \
+	src/answer.c src/net_text.c src/net_text.h
 
 
 # reports: XML, HTML, JUnit, terminal summary
-src_libroleaudit_a_SOURCES += src/report.h
+src_libroleaudit_a_SOURCES += src/report.h \
+	src/report_xml.c src/report_html.c src/report_junit.c \
+	src/report_summary.c src/report_util.c src/report_util.h
+dist_pkgdata_DATA += data/report.xsd data/junit.xsd
 
 
 # command line, server value, secrets, messages

@@ -29,9 +29,25 @@ EXTRA_DIST += tests/rules
 
 
 # net and answers
+check_PROGRAMS += tests/check_answer tests/check_net
+tests_check_answer_SOURCES = tests/check_answer.c
+tests_check_answer_CFLAGS = $(TEST_CFLAGS)
+tests_check_answer_LDADD = $(TEST_LIBS)
+tests_check_net_SOURCES = tests/check_net.c tests/testsrv.c tests/testsrv.h
+tests_check_net_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DRA_TEST_SRCDIR='"$(abs_top_srcdir)/tests"' \
+	-DRA_TEST_BUILDDIR='"$(abs_top_builddir)/tests"'
+tests_check_net_CFLAGS = $(TEST_CFLAGS) $(MHD_CFLAGS)
+tests_check_net_LDADD = $(TEST_LIBS) $(MHD_LIBS) -lpthread
+EXTRA_DIST += tests/mkcert-test.sh
 
 
 # reports
+check_PROGRAMS += tests/check_report
+tests_check_report_SOURCES = tests/check_report.c \
+	tests/fixture_audit.c tests/fixture_audit.h tests/stub_answer.c
+tests_check_report_CFLAGS = $(TEST_CFLAGS)
+tests_check_report_LDADD = $(TEST_LIBS)
 
 
 # command line, server value, secrets, messages
