@@ -125,6 +125,7 @@ while [ "$i" -le 3 ]; do
 	    "$WORK/out/manager-clone.xml")
 	got=$(sed -n "${i}p" "$SCREENS/manager-clone-fixes.txt" 2>/dev/null)
 	case $got in
+	"") not_ok "manager-clone: no fix $i on the page" ;;
 	*"$want"*) ok "manager-clone: fix $i on the page is \"$want\"" ;;
 	*) not_ok "manager-clone: fix $i is \"$got\", not \"$want\"" ;;
 	esac

@@ -64,6 +64,8 @@ FIX="(//*[local-name()='fix'])"
 for i in 1 2 3; do
 	path=$(xpath "string(${FIX}[$i]/*[local-name()='click-path'])")
 	change=$(xpath "string(${FIX}[$i]/*[local-name()='change'])")
+	check_true "manager-clone: the XML report has fix $i" \
+	    [ -n "$path" ] && [ -n "$change" ]
 	check_true "manager-clone: shows fix $i's click path" \
 	    has manager-clone "$i. $path"
 	check_true "manager-clone: shows fix $i's change" \
