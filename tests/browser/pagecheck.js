@@ -12,8 +12,9 @@
  * hold a word and a symbol; headings do not skip levels; every table has
  * header cells with a scope; no script; printed, no table row breaks
  * across pages.
- * Saves DIR/NAME-1280.png (the first screen), NAME-1280-full.png,
- * NAME-390.png, NAME.pdf (A4) and NAME-fixes.txt (one fix a line).
+ * Saves DIR/NAME-1280.png and NAME-390.png (the first screen),
+ * NAME-1280-full.png and NAME-390-full.png (the whole page), NAME.pdf
+ * (A4) and NAME-fixes.txt (one fix a line).
  *
  * Prints "ok NAME: WHAT" or "not ok NAME: WHAT: WHY" per check.  Exit 0
  * when all pass, 1 when a check fails, 2 when the browser could not be
@@ -218,6 +219,18 @@ function visibleProblem(what, box, height)
 	return null;
 }
 
+/* "3 changes needed ..." must match the fixes on the page. */
+function headlineProblem(seen)
+{
+	const text = seen.heading ? seen.heading.text : '';
+	const m = /(\d+) changes? needed/.exec(text);
+
+	if (m !== null && Number(m[1]) !== seen.items.length)
+		return 'the headline says ' + m[1] + ', the list has ' +
+		    seen.items.length;
+	return null;
+}
+
 function checkFirstScreen(name, page, seen)
 {
 	const h = seen.viewport.height;
@@ -234,6 +247,8 @@ function checkFirstScreen(name, page, seen)
 	problem = seen.items.length === page.fixes ? null : 'the page lists ' +
 	    seen.items.length + ' fixes, the XML report ' + page.fixes;
 	report(name, 'the fix list has every fix of the report', problem);
+	report(name, 'the headline counts the fixes listed',
+	    headlineProblem(seen));
 	problem = page.fixes > 0 ?
 	    visibleProblem('the fix list', seen.fixes, h) :
 	    visibleProblem('the first section', seen.section, h);
@@ -352,7 +367,8 @@ async function checkPage(browser, page, screens)
 		checkWidth(page.name, 'at 390 px wide',
 		    await tab.run(inspect.width, PHONE.width));
 		checkWrap(page.name, await tab.run(inspect.firstScreen));
-		await screenshot(tab, out + '-390.png', true);
+		await screenshot(tab, out + '-390.png', false);
+		await screenshot(tab, out + '-390-full.png', true);
 		await checkPrint(page.name, tab, out);
 	} finally {
 		tab.off();

@@ -143,7 +143,7 @@ set -e
 check "a broken page fails the page check" 1 "$rc"
 check "a broken page passes only the PDF check" \
     "ok broken: prints to an A4 PDF" "$(grep '^ok ' "$WORK/broken.out")"
-check "a broken page fails 15 checks" 15 \
+check "a broken page fails 16 checks" 16 \
     "$(grep -c '^not ok ' "$WORK/broken.out")"
 
 echo "# screenshots and PDFs: $SCREENS"
