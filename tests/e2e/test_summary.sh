@@ -37,6 +37,11 @@ has() {
 	esac
 }
 
+# both A B: neither A nor B is empty.
+both() {
+	[ -n "$1" ] && [ -n "$2" ]
+}
+
 # counted NAME: each verdict appears with the XML report's count.
 counted() {
 	for v in pass gap excess unknown unverifiable; do
@@ -65,7 +70,7 @@ for i in 1 2 3; do
 	path=$(xpath "string(${FIX}[$i]/*[local-name()='click-path'])")
 	change=$(xpath "string(${FIX}[$i]/*[local-name()='change'])")
 	check_true "manager-clone: the XML report has fix $i" \
-	    [ -n "$path" ] && [ -n "$change" ]
+	    both "$path" "$change"
 	check_true "manager-clone: shows fix $i's click path" \
 	    has manager-clone "$i. $path"
 	check_true "manager-clone: shows fix $i's change" \
