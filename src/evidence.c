@@ -35,6 +35,9 @@ struct call {
 
 static void call_done(const struct net_answer *answer, void *user);
 
+/* How the settings lists are read: a JSON array each. */
+static const struct rule_probe settings_list = { .expect = EXPECT_LIST };
+
 static int
 queue_call(struct run *run, enum call_kind kind, size_t probe, int page,
     const char *path)
@@ -286,7 +289,8 @@ call_done(const struct net_answer *answer, void *user)
 
 	if (call->kind == CALL_PROBE)
 		spec = &call->run->in->profile->probes[call->probe];
-	run_answered(call->run, call->record, answer, spec);
+	run_answered(call->run, call->record, answer,
+	    spec != NULL ? spec : &settings_list);
 	if (call->kind == CALL_PROBE)
 		follow_dependents(call->run, call->probe);
 	else

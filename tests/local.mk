@@ -45,7 +45,7 @@ EXTRA_DIST += tests/mkcert-test.sh
 # reports
 check_PROGRAMS += tests/check_report
 tests_check_report_SOURCES = tests/check_report.c \
-	tests/fixture_audit.c tests/fixture_audit.h tests/stub_answer.c
+	tests/fixture_audit.c tests/fixture_audit.h
 tests_check_report_CFLAGS = $(TEST_CFLAGS)
 tests_check_report_LDADD = $(TEST_LIBS)
 
@@ -70,6 +70,10 @@ EXTRA_DIST += tests/man.sh
 
 
 # end to end
+TESTS += tests/e2e/test_profiles.sh tests/e2e/test_field_cases.sh \
+	tests/e2e/test_readonly.sh tests/e2e/test_rerun.sh
+EXTRA_DIST += tests/e2e/test_profiles.sh tests/e2e/test_field_cases.sh \
+	tests/e2e/test_readonly.sh tests/e2e/test_rerun.sh
 TESTS += tests/e2e/test_browser.sh tests/e2e/test_junit.sh \
 	tests/e2e/test_summary.sh tests/e2e/test_install.sh
 EXTRA_DIST += tests/e2e/test_browser.sh tests/e2e/test_junit.sh \
