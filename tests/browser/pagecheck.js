@@ -3,7 +3,8 @@
  * check them the way an admin meets them.
  *
  * Usage: node --experimental-websocket pagecheck.js --chromium PATH
- *            --screens DIR --page NAME:FIXES:FILE [--page ...]
+ *            --screens DIR [--full NAME,...] --page NAME:FIXES:FILE
+ *            [--page ...]
  *
  * FIXES is how many fixes the XML report lists.  For each page: no
  * console error, no exception, no request but the file itself; at
@@ -12,9 +13,10 @@
  * hold a word and a symbol; headings do not skip levels; every table has
  * header cells with a scope; no script; printed, no table row breaks
  * across pages.
- * Saves DIR/NAME-1280.png and NAME-390.png (the first screen),
- * NAME-1280-full.png and NAME-390-full.png (the whole page), NAME.pdf
- * (A4) and NAME-fixes.txt (one fix a line).
+ * Saves DIR/NAME-1280.png and NAME-390.png (the first screen), NAME.pdf
+ * (A4) and NAME-fixes.txt (one fix a line); for the pages named by
+ * --full (whole-page shots are slow), NAME-1280-full.png and
+ * NAME-390-full.png too.
  *
  * Prints "ok NAME: WHAT" or "not ok NAME: WHAT: WHY" per check.  Exit 0
  * when all pass, 1 when a check fails, 2 when the browser could not be
@@ -64,7 +66,7 @@ function usage(message)
 
 function parseArgs(argv)
 {
-	const args = { chromium: null, screens: null, pages: [] };
+	const args = { chromium: null, screens: null, pages: [], full: [] };
 
 	for (let i = 0; i < argv.length; i++) {
 		const value = argv[i + 1];
@@ -76,6 +78,8 @@ function parseArgs(argv)
 			args.screens = value;
 		else if (argv[i] === '--page')
 			args.pages.push(parsePage(value));
+		else if (argv[i] === '--full')
+			args.full = args.full.concat(value.split(','));
 		else
 			usage('unknown argument "' + argv[i] + '"');
 		i++;
@@ -92,7 +96,8 @@ function parsePage(value)
 
 	if (m === null)
 		usage('--page "' + value + '" is not NAME:FIXES:FILE');
-	return { name: m[1], fixes: Number(m[2]), file: path.resolve(m[3]) };
+	return { name: m[1], fixes: Number(m[2]), file: path.resolve(m[3]),
+	    full: false };
 }
 
 /* One attached tab: commands, and the events it has seen. */
@@ -362,13 +367,15 @@ async function checkPage(browser, page, screens)
 		    inspect.firstScreen)).items.map((i) => i.text + '\n')
 		    .join(''));
 		await screenshot(tab, out + '-1280.png', false);
-		await screenshot(tab, out + '-1280-full.png', true);
+		if (page.full)
+			await screenshot(tab, out + '-1280-full.png', true);
 		await tab.resize(PHONE);
 		checkWidth(page.name, 'at 390 px wide',
 		    await tab.run(inspect.width, PHONE.width));
 		checkWrap(page.name, await tab.run(inspect.firstScreen));
 		await screenshot(tab, out + '-390.png', false);
-		await screenshot(tab, out + '-390-full.png', true);
+		if (page.full)
+			await screenshot(tab, out + '-390-full.png', true);
 		await checkPrint(page.name, tab, out);
 	} finally {
 		tab.off();
@@ -389,8 +396,10 @@ async function main()
 	let code = 0;
 	try {
 		current = await cdp.launch(args.chromium);
-		for (const page of args.pages)
+		for (const page of args.pages) {
+			page.full = args.full.includes(page.name);
 			await checkPage(current, page, args.screens);
+		}
 		code = failures > 0 ? 1 : 0;
 	} catch (e) {
 		console.error('pagecheck: ' + e.message);
