@@ -80,6 +80,8 @@ EXTRA_DIST += tests/e2e/test_browser.sh tests/e2e/test_junit.sh \
 	tests/e2e/test_summary.sh tests/e2e/test_install.sh \
 	tests/browser/cdp.js tests/browser/inspect.js \
 	tests/browser/pagecheck.js tests/browser/broken-report.html
+CLEANFILES += tests/screens/*.png tests/screens/*.pdf \
+	tests/screens/*-fixes.txt
 
 
 TESTS += $(check_PROGRAMS)
