@@ -1,13 +1,16 @@
 /*
  * tests/browser/cdp.js: a minimal Chrome DevTools Protocol client for
- * the browser test, with no npm dependencies (Node 20's global WebSocket,
- * from --experimental-websocket).
+ * the browser test, with no npm dependencies.
  *
- * launch() starts Debian's chromium headless with a throwaway profile,
- * no background networking, and the debugging port on loopback picked
- * by chromium itself (read back from DevToolsActivePort).  Every command
- * has a timeout; close() always stops the browser's process group and
- * removes the profile.
+ * launch() starts Debian's chromium headless with a throwaway profile
+ * and no background networking, and speaks to it one of two ways: over
+ * a WebSocket (Node 20's global WebSocket, from --experimental-websocket)
+ * to the debugging port on loopback that chromium picks itself and
+ * writes to DevToolsActivePort; or, where Node has no WebSocket (Debian
+ * 12's Node 18), over --remote-debugging-pipe: file descriptors 3 and 4,
+ * one JSON message per NUL-terminated chunk.  Every command has a
+ * timeout; close() always stops the browser's process group and removes
+ * the profile.
  */
 'use strict';
 
@@ -19,12 +22,12 @@ const { spawn } = require('child_process');
 const COMMAND_MS = 15000;
 const START_MS = 20000;
 const STDERR_CAP = 16384;
+const PIPE_CAP = 256 * 1024 * 1024;	/* one message, e.g. a PDF */
 
 const FLAGS = [
 	'--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
 	'--no-first-run', '--disable-background-networking',
-	'--disable-component-update', '--disable-sync',
-	'--remote-debugging-port=0'
+	'--disable-component-update', '--disable-sync'
 ];
 
 function sleep(ms)
@@ -53,6 +56,7 @@ class Browser {
 		this.home = home;
 		this.profile = path.join(home, 'profile');
 		this.socket = null;
+		this.post = null;	/* sends one message, once connected */
 		this.nextId = 1;
 		this.pending = new Map();
 		this.listeners = [];
@@ -100,9 +104,45 @@ class Browser {
 			    'connect to ' + url));
 		}), COMMAND_MS, 'connect');
 		socket.onmessage = (event) => this.receive(event.data);
-		socket.onclose = () => this.fail(new Error('the DevTools ' +
-		    'connection closed'));
+		socket.onclose = () => {
+			this.post = null;
+			this.fail(new Error('the DevTools connection closed'));
+		};
 		this.socket = socket;
+		this.post = (text) => socket.send(text);
+	}
+
+	/* --remote-debugging-pipe: chromium reads fd 3, writes fd 4. */
+	connectPipe()
+	{
+		const input = this.child.stdio[3];
+		const output = this.child.stdio[4];
+		let chunks = [];
+		let size = 0;
+
+		output.on('data', (chunk) => {
+			let start = 0;
+			let nul = chunk.indexOf(0);
+
+			while (nul >= 0) {
+				chunks.push(chunk.subarray(start, nul));
+				this.receive(Buffer.concat(chunks).toString());
+				chunks = [];
+				size = 0;
+				start = nul + 1;
+				nul = chunk.indexOf(0, start);
+			}
+			size += chunk.length - start;
+			chunks.push(chunk.subarray(start));
+			if (size > PIPE_CAP)
+				output.destroy(new Error('message too large'));
+		});
+		output.on('close', () => {
+			this.post = null;
+			this.fail(new Error('the DevTools pipe closed'));
+		});
+		input.on('error', () => { this.post = null; });
+		this.post = (text) => input.write(text + '\0');
 	}
 
 	receive(data)
@@ -143,12 +183,12 @@ class Browser {
 		const answer = new Promise((resolve, reject) => {
 			this.pending.set(id, { method, resolve, reject });
 		});
-		if (this.socket === null || this.socket.readyState !== 1) {
+		if (this.post === null) {
 			this.pending.delete(id);
 			return Promise.reject(new Error(method + ': not ' +
 			    'connected'));
 		}
-		this.socket.send(JSON.stringify(message));
+		this.post(JSON.stringify(message));
 		return deadline(answer, COMMAND_MS, method);
 	}
 
@@ -163,7 +203,7 @@ class Browser {
 
 	async close()
 	{
-		if (this.socket !== null && this.socket.readyState === 1) {
+		if (this.post !== null) {
 			try {
 				await deadline(this.send('Browser.close'), 3000,
 				    'Browser.close');
@@ -211,20 +251,30 @@ class Browser {
 	}
 }
 
-/* Start chromium; resolves to a connected Browser. */
-async function launch(chromium)
+/* True when this Node has a WebSocket to speak to chromium with. */
+function hasWebSocket()
+{
+	return typeof WebSocket === 'function';
+}
+
+/* Start chromium; resolves to a connected Browser.  pipe: use the
+ * debugging pipe rather than a WebSocket. */
+async function launch(chromium, pipe)
 {
 	const home = fs.mkdtempSync(path.join(os.tmpdir(),
 	    'roleaudit-chromium.'));
 	const profile = path.join(home, 'profile');
 	const scratch = path.join(home, 'tmp');
-	const args = FLAGS.concat(['--user-data-dir=' + profile,
+	const args = FLAGS.concat([pipe ? '--remote-debugging-pipe' :
+	    '--remote-debugging-port=0', '--user-data-dir=' + profile,
 	    'about:blank']);
+	const stdio = ['ignore', 'ignore', 'pipe'].concat(pipe ?
+	    ['pipe', 'pipe'] : []);
 
 	fs.mkdirSync(profile);
 	fs.mkdirSync(scratch);
 	const child = spawn(chromium, args, {
-		detached: true, stdio: ['ignore', 'ignore', 'pipe'],
+		detached: true, stdio: stdio,
 		env: Object.assign({}, process.env, { TMPDIR: scratch })
 	});
 	const browser = new Browser(child, home);
@@ -237,7 +287,10 @@ async function launch(chromium)
 		throw new Error('cannot run ' + chromium + ': ' + e.message);
 	});
 	try {
-		await browser.connect();
+		if (pipe)
+			browser.connectPipe();
+		else
+			await browser.connect();
 	} catch (e) {
 		await browser.close();
 		throw e;
@@ -245,4 +298,4 @@ async function launch(chromium)
 	return browser;
 }
 
-module.exports = { launch, sleep, deadline };
+module.exports = { launch, hasWebSocket, sleep, deadline };

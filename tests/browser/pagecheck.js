@@ -3,8 +3,11 @@
  * check them the way an admin meets them.
  *
  * Usage: node --experimental-websocket pagecheck.js --chromium PATH
- *            --screens DIR [--full NAME,...] --page NAME:FIXES:FILE
- *            [--page ...]
+ *            --screens DIR [--full NAME,...] [--pipe]
+ *            --page NAME:FIXES:FILE [--page ...]
+ *
+ * --pipe (the default where Node has no WebSocket) drives chromium over
+ * --remote-debugging-pipe instead of its loopback debugging port.
  *
  * FIXES is how many fixes the XML report lists.  For each page: no
  * console error, no exception, no request but the file itself; at
@@ -66,10 +69,15 @@ function usage(message)
 
 function parseArgs(argv)
 {
-	const args = { chromium: null, screens: null, pages: [], full: [] };
+	const args = { chromium: null, screens: null, pages: [], full: [],
+	    pipe: false };
 
 	for (let i = 0; i < argv.length; i++) {
 		const value = argv[i + 1];
+		if (argv[i] === '--pipe') {
+			args.pipe = true;
+			continue;
+		}
 		if (value === undefined)
 			usage(argv[i] + ' needs a value');
 		if (argv[i] === '--chromium')
@@ -395,7 +403,8 @@ async function main()
 	fs.mkdirSync(args.screens, { recursive: true });
 	let code = 0;
 	try {
-		current = await cdp.launch(args.chromium);
+		current = await cdp.launch(args.chromium,
+		    args.pipe || !cdp.hasWebSocket());
 		for (const page of args.pages) {
 			page.full = args.full.includes(page.name);
 			await checkPage(current, page, args.screens);
@@ -425,5 +434,12 @@ function abandon(code)
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
 	process.on(signal, () => abandon(2));
+process.on('uncaughtException', (e) => {
+	try {
+		process.stderr.write('pagecheck: ' + e.message + '\n');
+	} finally {
+		abandon(2);
+	}
+});
 
 main();

@@ -10,7 +10,7 @@
 # PDFs stay in tests/screens/ of the build tree for a person to look at
 # (NAME-1280.png and NAME-390.png: the first screen; whole-page shots
 # of the manager clone and the long names; NAME.pdf).
-# Skips (77) when chromium or a Node with WebSocket is missing.
+# Skips (77) when chromium or node is missing.
 
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/../lib.sh"
@@ -24,12 +24,13 @@ if ! command -v node >/dev/null 2>&1; then
 	echo "SKIP: node is not installed (apt-get install nodejs)"
 	exit 77
 fi
+# Node 20 has a WebSocket behind a flag; an older Node (Debian 12 has
+# 18) refuses the flag, and pagecheck then uses chromium's debugging pipe.
 NODE="node --experimental-websocket --no-warnings"
 if ! $NODE -e 'process.exit(typeof WebSocket === "function" ? 0 : 1)' \
     2>/dev/null; then
-	echo "SKIP: node $(node --version) has no WebSocket" \
-	    "(--experimental-websocket needs Node 20 or later)"
-	exit 77
+	NODE="node --no-warnings"
+	echo "# node $(node --version) has no WebSocket: using the pipe"
 fi
 
 PAGECHECK="$top_srcdir/tests/browser/pagecheck.js"
