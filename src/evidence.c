@@ -143,14 +143,17 @@ follow_dependents(struct run *run, size_t parent)
 	const struct profile *profile = run->in->profile;
 	const struct observation *obs =
 	    &run->audit->probes[run->probe_record[parent]].obs;
+	/* Copied: queueing grows the records and may move obs. */
+	bool found = obs->outcome == OUTCOME_RECORDS && obs->first_id >= 0;
+	long id = obs->first_id;
 	size_t i;
 
 	for (i = 0; i < profile->probe_count; i++) {
 		if (profile->probes[i].needs == NULL ||
 		    profile->probes[i].needs_index != parent)
 			continue;
-		if (obs->outcome == OUTCOME_RECORDS && obs->first_id >= 0)
-			queue_probe(run, i, obs->first_id);
+		if (found)
+			queue_probe(run, i, id);
 		else
 			record_nothing(run, i, profile->probes[parent].id);
 	}

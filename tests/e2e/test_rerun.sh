@@ -128,13 +128,14 @@ check "killed runs: every report left behind is whole and valid" \
 sim_stop
 start_copy
 n0=$(ls "$DIR"/horizon-2*.xml | wc -l)
+n0h=$(ls "$DIR"/horizon-2*.html | wc -l)
 rerun a & pa=$!
 rerun b & pb=$!
 wait "$pa" || true
 wait "$pb" || true
 check "two runs at once: two new reports" "$((n0 + 2))" \
 	"$(ls "$DIR"/horizon-2*.xml | wc -l | tr -d ' ')"
-check "two runs at once: two new HTML reports" "$((n0 + 2))" \
+check "two runs at once: two new HTML reports" "$((n0h + 2))" \
 	"$(ls "$DIR"/horizon-2*.html | wc -l | tr -d ' ')"
 
 # A malformed or foreign earlier report: a message naming it, and the
