@@ -121,6 +121,18 @@ read_company(struct run *run, const cJSON *info)
 	    "server", tenant->site_url, tenant->codebase);
 }
 
+/* Record a pre-flight answer and free its call. */
+static struct probe_record *
+take_answer(const struct net_answer *answer, struct call *call)
+{
+	struct run *run = call->run;
+	size_t record = call->record;
+
+	free(call);
+	run_answered(run, record, answer, NULL);
+	return &run->audit->probes[record];
+}
+
 static void
 unknown_company(struct run *run)
 {
@@ -133,14 +145,10 @@ unknown_company(struct run *run)
 static void
 companyinfo_done(const struct net_answer *answer, void *user)
 {
-	struct call *call = user;
-	struct run *run = call->run;
-	struct probe_record *rec;
+	struct run *run = ((struct call *)user)->run;
+	struct probe_record *rec = take_answer(answer, user);
 	cJSON *json;
 
-	run_answered(run, call->record, answer, NULL);
-	rec = &run->audit->probes[call->record];
-	free(call);
 	json = answer->status == 200 ? answer_json(answer) : NULL;
 	if (rec->obs.outcome == OUTCOME_UNKNOWN && !cJSON_IsNull(json)) {
 		run_check(run, "server", CHECK_FAIL, rec->obs.cause,
@@ -199,14 +207,10 @@ keys_refused(struct run *run, const struct observation *obs)
 static void
 info_done(const struct net_answer *answer, void *user)
 {
-	struct call *call = user;
-	struct run *run = call->run;
-	struct probe_record *rec;
+	struct run *run = ((struct call *)user)->run;
+	struct probe_record *rec = take_answer(answer, user);
 	cJSON *json;
 
-	run_answered(run, call->record, answer, NULL);
-	rec = &run->audit->probes[call->record];
-	free(call);
 	if (rec->obs.outcome != OUTCOME_RECORDS) {
 		if (rec->obs.cause == CAUSE_AUTH ||
 		    rec->obs.cause == CAUSE_CLIENT_ID)
@@ -258,14 +262,10 @@ read_member(struct run *run, const cJSON *record)
 static void
 member_done(const struct net_answer *answer, void *user)
 {
-	struct call *call = user;
-	struct run *run = call->run;
-	struct probe_record *rec;
+	struct run *run = ((struct call *)user)->run;
+	struct probe_record *rec = take_answer(answer, user);
 	cJSON *json;
 
-	run_answered(run, call->record, answer, NULL);
-	rec = &run->audit->probes[call->record];
-	free(call);
 	if (rec->obs.outcome != OUTCOME_RECORDS)
 		return;		/* info_done speaks for the keys */
 

@@ -24,7 +24,8 @@
 static const char page_css[] =
 	"body{font:16px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;"
 	"margin:0 auto;max-width:72rem;padding:.75rem 1rem;color:#1b1b1b;"
-	"background:#fff;overflow-wrap:anywhere}"
+	"background:#fff;overflow-wrap:break-word}"
+	".path,.change,strong,code,h1,.meta{overflow-wrap:anywhere}"
 	"h1{font-size:1.45rem;margin:0 0 .25rem}"
 	"h2{font-size:1.2rem;margin:1.1rem 0 .4rem;"
 	"border-bottom:1px solid #bbb}"
@@ -46,7 +47,7 @@ static const char page_css[] =
 	".wide{overflow-x:auto}"
 	"th,td{border:1px solid #aaa;padding:.3rem .45rem;text-align:left;"
 	"vertical-align:top;overflow-wrap:break-word}"
-	".probes th{overflow-wrap:anywhere}"
+	"th{overflow-wrap:normal}"
 	"thead th{background:#e9e9e9}"
 	"th[scope=rowgroup]{background:#f4f4f4}"
 	"td.short{background:#fdeceb}"
@@ -219,6 +220,7 @@ write_banner(struct page *pg, xmlNodePtr body)
 	xmlNodePtr p, when;
 	char headline[256], iso[32], time[32];
 
+	set_attr(pg, banner, "id", "verdict");
 	set_attr(pg, banner, "class", banner_class(audit));
 	report_headline(audit, headline, sizeof(headline));
 	add_elf(pg, banner, "h1", "%s %s", report_outcome_symbol(audit),
@@ -250,6 +252,7 @@ write_fix_list(struct page *pg, xmlNodePtr section)
 	add_elf(pg, section, "p", "In ConnectWise, make these changes in "
 	    "this order, save the role, then run the audit again.");
 	list = add_el(pg, section, "ol", NULL);
+	set_attr(pg, list, "id", "fixes");
 	set_attr(pg, list, "class", "fixes");
 	for (i = 0; i < audit->fix_count; i++) {
 		const struct fix *fix = &audit->fixes[i];

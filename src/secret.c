@@ -7,6 +7,7 @@
  * written here ever holds any part of the key.
  */
 #include "secret.h"
+#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -41,18 +42,6 @@ secret_free(char *secret)
 		return;
 	explicit_bzero(secret, strlen(secret));
 	free(secret);
-}
-
-static void
-say(char *buf, size_t len, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (buf == NULL || len == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(buf, len, fmt, ap);
-	va_end(ap);
 }
 
 /* Read up to cap bytes; returns the count, or -1 with errno set. */
@@ -95,7 +84,7 @@ open_source(const char *path, const char *where, char *err, size_t errlen)
 
 	if (strcmp(path, "-") == 0) {
 		if (isatty(STDIN_FILENO)) {
-			say(err, errlen, "%s is a terminal, where the key "
+			text_say(err, errlen, "%s is a terminal, where the key "
 			    "would be shown as it is typed: pipe it in, or "
 			    "give a file", where);
 			return -1;
@@ -104,7 +93,7 @@ open_source(const char *path, const char *where, char *err, size_t errlen)
 	}
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
-		say(err, errlen, "%s: cannot open: %s", where,
+		text_say(err, errlen, "%s: cannot open: %s", where,
 		    strerror(errno));
 	return fd;
 }
@@ -116,23 +105,23 @@ check_source(int fd, const char *path, const char *where, char *err,
 	struct stat st;
 
 	if (fstat(fd, &st) != 0) {
-		say(err, errlen, "%s: cannot stat: %s", where,
+		text_say(err, errlen, "%s: cannot stat: %s", where,
 		    strerror(errno));
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		say(err, errlen, "%s: is a directory, not a key file",
+		text_say(err, errlen, "%s: is a directory, not a key file",
 		    where);
 		return -1;
 	}
 	if (S_ISREG(st.st_mode) && st.st_size > SECRET_MAX) {
-		say(err, errlen, "%s: is larger than %d bytes; a private "
+		text_say(err, errlen, "%s: is larger than %d bytes; a private "
 		    "key file holds only the key", where, SECRET_MAX);
 		return -1;
 	}
 	if (fd != STDIN_FILENO && S_ISREG(st.st_mode) &&
 	    (st.st_mode & 077) != 0)
-		say(warn, warnlen, "%s: group or others may read it "
+		text_say(warn, warnlen, "%s: group or others may read it "
 		    "(mode %04o); fix with: chmod 600 '%s'", where,
 		    (unsigned)(st.st_mode & 07777), path);
 	return 0;
@@ -143,12 +132,12 @@ check_content(const char *buf, ssize_t len, const char *where, char *err,
     size_t errlen)
 {
 	if (len == 0) {
-		say(err, errlen, "%s: is empty; it must hold the API "
+		text_say(err, errlen, "%s: is empty; it must hold the API "
 		    "member's private key", where);
 		return -1;
 	}
 	if (strlen(buf) != (size_t)len || secret_has_control(buf)) {
-		say(err, errlen, "%s: holds a line break or another control "
+		text_say(err, errlen, "%s: holds a line break or another control "
 		    "character; it must hold only the key, on one line",
 		    where);
 		return -1;
@@ -165,13 +154,13 @@ read_key(int fd, const char *where, char *err, size_t errlen)
 
 	len = read_capped(fd, buf, sizeof buf - 1);
 	if (len < 0) {
-		say(err, errlen, "%s: cannot read: %s", where,
+		text_say(err, errlen, "%s: cannot read: %s", where,
 		    strerror(errno));
 		return NULL;
 	}
 	buf[len] = '\0';
 	if (len > SECRET_MAX) {
-		say(err, errlen, "%s: holds more than %d bytes; a private "
+		text_say(err, errlen, "%s: holds more than %d bytes; a private "
 		    "key file holds only the key", where, SECRET_MAX);
 		explicit_bzero(buf, sizeof buf);
 		return NULL;
@@ -181,7 +170,7 @@ read_key(int fd, const char *where, char *err, size_t errlen)
 	if (check_content(buf, len, where, err, errlen) == 0) {
 		key = strdup(buf);
 		if (key == NULL)
-			say(err, errlen, "%s: out of memory", where);
+			text_say(err, errlen, "%s: out of memory", where);
 	}
 	explicit_bzero(buf, sizeof buf);
 	return key;
@@ -195,10 +184,10 @@ secret_read_file(const char *path, char *err, size_t errlen, char *warn,
 	char *key = NULL;
 	int fd;
 
-	say(err, errlen, "%s", "");
-	say(warn, warnlen, "%s", "");
+	text_say(err, errlen, "%s", "");
+	text_say(warn, warnlen, "%s", "");
 	if (path == NULL || path[0] == '\0') {
-		say(err, errlen, "no private key file named");
+		text_say(err, errlen, "no private key file named");
 		return NULL;
 	}
 	if (strcmp(path, "-") == 0)

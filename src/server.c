@@ -8,6 +8,7 @@
  * what roleaudit made of the value.
  */
 #include "server.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -21,18 +22,6 @@
 #define SERVER_MAX	1024	/* characters a server value may hold */
 
 static const char *const regions[] = { "na", "eu", "au", "aus", "za" };
-
-static void
-say(char *buf, size_t len, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (buf == NULL || len == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(buf, len, fmt, ap);
-	va_end(ap);
-}
 
 static int
 add_note(struct server_value *value, const char *fmt, ...)
@@ -97,7 +86,7 @@ check_characters(const char *text, char *err, size_t errlen)
 
 	for (p = (const unsigned char *)text; *p != '\0'; p++) {
 		if (*p < 0x20 || *p == 0x7f) {
-			say(err, errlen, "the server value holds a control "
+			text_say(err, errlen, "the server value holds a control "
 			    "character at position %zu; give a host name "
 			    "such as na.myconnectwise.net",
 			    (size_t)(p - (const unsigned char *)text) + 1);
@@ -105,7 +94,7 @@ check_characters(const char *text, char *err, size_t errlen)
 		}
 	}
 	if (strpbrk(text, " \t") != NULL) {
-		say(err, errlen, "the server value \"%s\" holds a space; "
+		text_say(err, errlen, "the server value \"%s\" holds a space; "
 		    "give one host name such as na.myconnectwise.net", text);
 		return -1;
 	}
@@ -175,7 +164,7 @@ note_scheme(CURLU *url, const char *text, struct server_value *out,
 		rc = add_note(out, "stripped the scheme \"%s\"; roleaudit "
 		    "uses https regardless", typed);
 	else {
-		say(err, errlen, "the server value uses the scheme \"%s\"; "
+		text_say(err, errlen, "the server value uses the scheme \"%s\"; "
 		    "roleaudit talks https only: give the host name alone",
 		    scheme);
 		rc = -1;
@@ -198,7 +187,7 @@ refuse_userinfo(CURLU *url, char *err, size_t errlen)
 	curl_free(part);
 	if (!has_user && !has_password)
 		return 0;
-	say(err, errlen, "the server value holds a user name or password "
+	text_say(err, errlen, "the server value holds a user name or password "
 	    "(before \"@\"); credentials never go in the server value: give "
 	    "the host alone, and the keys with --company, --public-key and "
 	    "--private-key-file");
@@ -248,12 +237,12 @@ take_host(CURLU *url, struct server_value *out, char *err, size_t errlen)
 
 	if (curl_url_get(url, CURLUPART_HOST, &host, 0) != CURLUE_OK ||
 	    host[0] == '\0') {
-		say(err, errlen, "the server value names no host; give one "
+		text_say(err, errlen, "the server value names no host; give one "
 		    "such as na.myconnectwise.net");
 		goto out;
 	}
 	if (curl_url_get(url, CURLUPART_ZONEID, &port, 0) == CURLUE_OK) {
-		say(err, errlen, "the server value names an IPv6 address "
+		text_say(err, errlen, "the server value names an IPv6 address "
 		    "with a zone (\"%%%s\"); give an address without one",
 		    port);
 		goto out;
@@ -308,7 +297,7 @@ parse_url(const char *text, struct server_value *out, char *err,
 		return -1;
 	uc = curl_url_set(url, CURLUPART_URL, text, CURLU_DEFAULT_SCHEME);
 	if (uc != CURLUE_OK) {
-		say(err, errlen, "the server value \"%s\" is not a host name, "
+		text_say(err, errlen, "the server value \"%s\" is not a host name, "
 		    "host:port or https URL (%s)", text, curl_url_strerror(uc));
 		goto out;
 	}
@@ -335,12 +324,12 @@ clean_input(const char *input, char *text, size_t textlen, char *err,
 
 	trimmed = trim(input, text, textlen);
 	if (trimmed < 0) {
-		say(err, errlen, "the server value is longer than %zu "
+		text_say(err, errlen, "the server value is longer than %zu "
 		    "characters; give a host name", textlen - 1);
 		return -1;
 	}
 	if (text[0] == '\0') {
-		say(err, errlen, "the server value is empty; give a host "
+		text_say(err, errlen, "the server value is empty; give a host "
 		    "such as na.myconnectwise.net or a region (na, eu, au, "
 		    "aus, za)");
 		return -1;
@@ -359,7 +348,7 @@ server_normalize(const char *input, struct server_value *out, char *err,
 	int trimmed;
 
 	memset(out, 0, sizeof *out);
-	say(err, errlen, "%s", "");
+	text_say(err, errlen, "%s", "");
 	trimmed = clean_input(input != NULL ? input : "", text,
 	    SERVER_MAX + 1, err, errlen);
 	if (trimmed < 0)
@@ -379,7 +368,7 @@ server_normalize(const char *input, struct server_value *out, char *err,
 	return 0;
 fail:
 	if (err != NULL && errlen > 0 && err[0] == '\0')
-		say(err, errlen, "out of memory reading the server value");
+		text_say(err, errlen, "out of memory reading the server value");
 	server_value_clear(out);
 	return -1;
 }

@@ -82,3 +82,15 @@ text_redact(char *text, const char *secret)
 	    secret))
 		memset(at, '*', n);
 }
+
+void
+text_say(char *buf, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (buf == NULL || len == 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, len, fmt, ap);
+	va_end(ap);
+}

@@ -1,8 +1,8 @@
 /*
  * text.h: small string helpers shared by the modules.
  *
- * Every function returns new memory the caller frees, or NULL when out of
- * memory (or, for text_dup, when given NULL).
+ * The functions that return a string return new memory the caller frees,
+ * or NULL when out of memory (or, for text_dup, when given NULL).
  */
 #ifndef RA_TEXT_H
 #define RA_TEXT_H
@@ -16,6 +16,12 @@ char *text_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * *note is left as it was. */
 void text_append(char **note, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* Format a message into a caller's buffer, as the modules that report
+ * errors through (err, errlen) do; a NULL or empty buffer is left
+ * alone. */
+void text_say(char *buf, size_t len, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* Replace every occurrence of secret in text, in place, with asterisks
  * of the same length, so that a server that echoes a key cannot carry

@@ -183,70 +183,11 @@ fixture_profile(void)
 	return p;
 }
 
-static void
-free_requirement(struct requirement *req)
-{
-	size_t i;
-
-	free(req->id);
-	free(req->module);
-	free(req->function);
-	free(req->module_id);
-	free(req->function_id);
-	free(req->customize_id);
-	for (i = 0; i < req->item_count; i++)
-		free(req->items[i]);
-	free(req->items);
-	free(req->feature);
-	free(req->why);
-	free(req->source);
-	free(req->source_note);
-	free(req->depends);
-	free(req->probes);
-}
-
-static void
-free_customize(struct rule_customize *list)
-{
-	size_t i;
-
-	free(list->id);
-	free(list->module_id);
-	free(list->function_id);
-	for (i = 0; i < list->item_count; i++) {
-		free(list->items[i].id);
-		free(list->items[i].label);
-	}
-	free(list->items);
-}
-
 void
 fixture_profile_free(struct profile *p)
 {
-	size_t i;
-
-	if (p == NULL)
-		return;
-	for (i = 0; i < p->requirement_count; i++)
-		free_requirement(&p->requirements[i]);
-	free(p->requirements);
-	for (i = 0; i < p->probe_count; i++) {
-		free(p->probes[i].id);
-		free(p->probes[i].path);
-		free(p->probes[i].query);
-		free(p->probes[i].needs);
-		free(p->probes[i].owner_field);
-	}
-	free(p->probes);
-	for (i = 0; i < p->customize_count; i++)
-		free_customize(&p->customizes[i]);
-	free(p->customizes);
-	free(p->path);
-	free(p->name);
-	free(p->title);
-	free(p->version);
-	free(p->role_hint);
-	free(p);
+	/* Built from the same heap parts as a loaded profile. */
+	rules_free(p);
 }
 
 static void *

@@ -74,6 +74,14 @@ TESTS += tests/e2e/test_profiles.sh tests/e2e/test_field_cases.sh \
 	tests/e2e/test_readonly.sh tests/e2e/test_rerun.sh
 EXTRA_DIST += tests/e2e/test_profiles.sh tests/e2e/test_field_cases.sh \
 	tests/e2e/test_readonly.sh tests/e2e/test_rerun.sh
+TESTS += tests/e2e/test_browser.sh tests/e2e/test_junit.sh \
+	tests/e2e/test_summary.sh tests/e2e/test_install.sh
+EXTRA_DIST += tests/e2e/test_browser.sh tests/e2e/test_junit.sh \
+	tests/e2e/test_summary.sh tests/e2e/test_install.sh \
+	tests/browser/cdp.js tests/browser/inspect.js \
+	tests/browser/pagecheck.js tests/browser/broken-report.html
+CLEANFILES += tests/screens/*.png tests/screens/*.pdf \
+	tests/screens/*-fixes.txt
 
 
 TESTS += $(check_PROGRAMS)
