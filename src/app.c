@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "baseline.h"
 #include "config.h"
 #include "msg.h"
 #include "report.h"
@@ -130,31 +131,56 @@ static const struct output outputs[] = {
 
 #define OUTPUT_COUNT (sizeof outputs / sizeof outputs[0])
 
+/* The earlier report to compare with: --baseline, else the latest of
+ * this tenant and profile, unless --no-baseline. */
+static void
+compare_baseline(const struct options *options, const struct store *store,
+    struct audit *audit)
+{
+	struct baseline baseline;
+	char *path, *schema;
+	char err[768];
+
+	if (options->no_baseline || audit->stopped)
+		return;
+	path = options->baseline != NULL ? text_dup(options->baseline) :
+	    store_latest_path(store, "xml");
+	if (path == NULL)
+		return;
+	schema = text_printf("%s/report.xsd", app_datadir());
+	if (schema != NULL &&
+	    baseline_load(path, schema, &baseline, err, sizeof err) == 0) {
+		if (baseline_compare(&baseline, audit, err, sizeof err) != 0)
+			msg_warn("baseline: %s", err);
+		else
+			msg_note("compared with %s", path);
+		baseline_clear(&baseline);
+	} else if (schema != NULL) {
+		msg_warn("baseline: %s; the new report is written without a "
+		    "comparison", err);
+	}
+	free(schema);
+	free(path);
+}
+
 /* Write the XML and HTML reports; paths receives their names. */
 static int
-write_reports(const struct options *options, const struct audit *audit,
+write_reports(struct store *store, const struct audit *audit,
     char *paths[OUTPUT_COUNT + 1])
 {
-	struct store store;
 	char err[512];
 	size_t i;
 	int rc = 0;
 
-	if (store_open(&store, options->output_dir, options->name, audit,
-	    err, sizeof err) != 0) {
-		msg_error("%s", err);
-		return -1;
-	}
 	for (i = 0; i < OUTPUT_COUNT && rc == 0; i++) {
-		rc = store_write(&store, outputs[i].ext, outputs[i].writer,
+		rc = store_write(store, outputs[i].ext, outputs[i].writer,
 		    audit, &paths[i], err, sizeof err);
 		if (rc == 0)
-			rc = store_mark_latest(&store, outputs[i].ext, err,
+			rc = store_mark_latest(store, outputs[i].ext, err,
 			    sizeof err);
 		if (rc != 0)
 			msg_error("%s", err);
 	}
-	store_close(&store);
 	return rc;
 }
 
@@ -205,15 +231,43 @@ exit_code(const struct options *options, const struct audit *audit)
 	return code;
 }
 
-int
-app_run(const struct options *options)
+static int
+finish(const struct options *options, struct audit *audit)
 {
 	char *paths[OUTPUT_COUNT + 1] = { 0 };
-	struct profile *profile;
-	struct audit *audit;
+	struct store store;
+	char err[512];
 	int code;
 	size_t i;
 
+	if (store_open(&store, options->output_dir, options->name, audit,
+	    err, sizeof err) != 0) {
+		msg_error("%s", err);
+		return APP_EXIT_NO_AUDIT;
+	}
+	compare_baseline(options, &store, audit);
+	code = exit_code(options, audit);
+	if (write_reports(&store, audit, paths) != 0 ||
+	    write_junit(options, audit) != 0)
+		code = APP_EXIT_NO_AUDIT;
+	report_summary(audit, stdout, msg_color_ok(1),
+	    (const char *const *)paths);
+	for (i = 0; i < OUTPUT_COUNT; i++)
+		free(paths[i]);
+	store_close(&store);
+	return code;
+}
+
+int
+app_run(const struct options *options)
+{
+	struct profile *profile;
+	struct audit *audit;
+	size_t i;
+	int code;
+
+	for (i = 0; i < (size_t)options->warning_count; i++)
+		msg_warn("%s", options->warnings[i]);
 	profile = load_profile(options);
 	if (profile == NULL)
 		return APP_EXIT_NO_AUDIT;
@@ -222,15 +276,7 @@ app_run(const struct options *options)
 		rules_free(profile);
 		return APP_EXIT_NO_AUDIT;
 	}
-
-	code = exit_code(options, audit);
-	if (write_reports(options, audit, paths) != 0 ||
-	    write_junit(options, audit) != 0)
-		code = APP_EXIT_NO_AUDIT;
-	report_summary(audit, stdout, msg_color_ok(1),
-	    (const char *const *)paths);
-	for (i = 0; i < OUTPUT_COUNT; i++)
-		free(paths[i]);
+	code = finish(options, audit);
 	audit_free(audit);
 	rules_free(profile);
 	return code;

@@ -32,6 +32,8 @@ main(int argc, char **argv)
 		return 0;
 	}
 
+	/* The key is read: keep it from any child process. */
+	unsetenv("CW_PRIVATE_KEY");
 	msg_init((enum msg_level)options.verbosity);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	xmlInitParser();

@@ -51,7 +51,7 @@ struct check {
  * a host, a key or a header. */
 struct probe_record {
 	const struct rule_probe *spec;	/* NULL for pre-flight calls */
-	char *path;		/* "/v4_6_release/apis/3.0/service/boards?..." */
+	char *path;		/* "/v4_6_release/apis/3.0/service/boards" */
 	struct observation obs;	/* obs.status is the HTTP status */
 	int attempts;
 	double seconds;

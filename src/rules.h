@@ -35,7 +35,7 @@ struct rule_item {
 
 /* A Customize list: the allow list of one module function. */
 struct rule_customize {
-	char *id;		/* customizeIdentifier, e.g. "SystemTableSetup" */
+	char *id;		/* customizeIdentifier: "SystemTableSetup" */
 	char *module_id;
 	char *function_id;
 	size_t item_count;
@@ -50,7 +50,7 @@ struct rule_probe {
 	char *id;
 	char *path;		/* e.g. "project/projects/{id}/phases" */
 	char *query;		/* e.g. "pageSize=1&fields=id", or NULL */
-	char *needs;		/* id of the probe that supplies {id}, or NULL */
+	char *needs;		/* the probe that supplies {id}, or NULL */
 	size_t needs_index;	/* index of that probe, when needs is set */
 	enum probe_expect expect;
 	/* A record whose value at owner_field (a "a/b" path) is not the

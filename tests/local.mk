@@ -20,15 +20,53 @@ tests_check_verdict_LDADD = $(TEST_LIBS)
 
 
 # rules
+check_PROGRAMS += tests/check_rules
+tests_check_rules_SOURCES = tests/check_rules.c
+tests_check_rules_CFLAGS = $(TEST_CFLAGS) \
+	-DTESTS_DIR='"$(abs_top_srcdir)/tests"'
+tests_check_rules_LDADD = $(TEST_LIBS)
+EXTRA_DIST += tests/rules
 
 
 # net and answers
+check_PROGRAMS += tests/check_answer tests/check_net
+tests_check_answer_SOURCES = tests/check_answer.c
+tests_check_answer_CFLAGS = $(TEST_CFLAGS)
+tests_check_answer_LDADD = $(TEST_LIBS)
+tests_check_net_SOURCES = tests/check_net.c tests/testsrv.c tests/testsrv.h
+tests_check_net_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DRA_TEST_SRCDIR='"$(abs_top_srcdir)/tests"' \
+	-DRA_TEST_BUILDDIR='"$(abs_top_builddir)/tests"'
+tests_check_net_CFLAGS = $(TEST_CFLAGS) $(MHD_CFLAGS)
+tests_check_net_LDADD = $(TEST_LIBS) $(MHD_LIBS) -lpthread
+EXTRA_DIST += tests/mkcert-test.sh
 
 
 # reports
+check_PROGRAMS += tests/check_report
+tests_check_report_SOURCES = tests/check_report.c \
+	tests/fixture_audit.c tests/fixture_audit.h
+tests_check_report_CFLAGS = $(TEST_CFLAGS)
+tests_check_report_LDADD = $(TEST_LIBS)
 
 
 # command line, server value, secrets, messages
+check_PROGRAMS += tests/check_cli tests/check_server tests/check_secret \
+	tests/check_msg
+tests_check_cli_SOURCES = tests/check_cli.c
+tests_check_cli_CFLAGS = $(TEST_CFLAGS)
+tests_check_cli_LDADD = $(TEST_LIBS)
+tests_check_server_SOURCES = tests/check_server.c
+tests_check_server_CFLAGS = $(TEST_CFLAGS)
+tests_check_server_LDADD = $(TEST_LIBS)
+tests_check_secret_SOURCES = tests/check_secret.c
+tests_check_secret_CFLAGS = $(TEST_CFLAGS)
+tests_check_secret_LDADD = $(TEST_LIBS)
+tests_check_msg_SOURCES = tests/check_msg.c
+tests_check_msg_CFLAGS = $(TEST_CFLAGS)
+tests_check_msg_LDADD = $(TEST_LIBS)
+TESTS += tests/man.sh
+EXTRA_DIST += tests/man.sh
 
 
 # end to end
