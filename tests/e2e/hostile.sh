@@ -26,6 +26,12 @@ ROLEAUDIT="$WORK/bin/roleaudit"
 cause() {
 	xpath "string(//*[local-name()='finding'][@id='$1']/@cause)"
 }
+# met ID: "met" when the finding passes (or passes with excess), else
+# its status.
+met() {
+	v=$(verdict "$1")
+	case $v in pass|excess) echo met ;; *) echo "$v" ;; esac
+}
 check_status() {
 	xpath "string(//*[local-name()='check'][@name='$1']/@status)"
 }

@@ -53,7 +53,7 @@ check "plain http server: exit 3" 3 "$STATUS"
 check "plain http server: server check failed" fail \
     "$(check_status server)"
 check "plain http server: no request reached it" 0 \
-    "$(log_lines '"auth": ?true')"
+    "$(log_lines '"credentials":true')"
 check_true "plain http server: the report is finished" report_ok
 
 hostile_finish

@@ -1,13 +1,13 @@
 /*
  * fuzz_audit.c: a whole audit against hostile answers.
  *
- * The input is a script for fuzz_net.c: what the "server" answers to
+ * The input is a script for script_net.c: what the "server" answers to
  * companyinfo, /system/info, /system/myMembers, mySecurity, the allow
  * lists and every probe of the Horizon profile.  So every parser of
  * server answers runs (pre-flight, settings, items, probes), then the
  * verdicts and all four report writers.  The promises checked:
  *
- *  - authenticated requests go only to the tenant's host (fuzz_net.c);
+ *  - authenticated requests go only to the tenant's host (script_net.c);
  *  - a requirement with an undecided probe is never a pass;
  *  - the key appears in no report;
  *  - the XML and JUnit reports are well-formed whatever the server
@@ -26,7 +26,7 @@
 
 #include "audit.h"
 #include "fuzz.h"
-#include "fuzz_net.h"
+#include "script_net.h"
 #include "msg.h"
 #include "report.h"
 #include "rules.h"

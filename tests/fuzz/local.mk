@@ -8,39 +8,39 @@
 # test that keeps it.
 
 FUZZ_COMMON = tests/fuzz/fuzz.h
-FUZZ_NET = tests/fuzz/fuzz_net.c tests/fuzz/fuzz_net.h
+FUZZ_NET = tests/fuzz/script_net.c tests/fuzz/script_net.h
 FUZZ_CORPORA = $(abs_top_srcdir)/tests/fuzz/corpus
 
 # The seeds of each target, replayed by tests/fuzz/replay.c.
-check_PROGRAMS += tests/fuzz/replay_rules tests/fuzz/replay_answer \
-	tests/fuzz/replay_server tests/fuzz/replay_audit
-tests_fuzz_replay_rules_SOURCES = tests/fuzz/replay.c \
+check_PROGRAMS += tests/fuzz/fuzz_seeds_rules tests/fuzz/fuzz_seeds_answer \
+	tests/fuzz/fuzz_seeds_server tests/fuzz/fuzz_seeds_audit
+tests_fuzz_fuzz_seeds_rules_SOURCES = tests/fuzz/replay.c \
 	tests/fuzz/fuzz_rules.c $(FUZZ_COMMON)
-tests_fuzz_replay_rules_CPPFLAGS = $(AM_CPPFLAGS) \
+tests_fuzz_fuzz_seeds_rules_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DFUZZ_CORPUS='"$(FUZZ_CORPORA)/rules"'
-tests_fuzz_replay_rules_LDADD = $(RA_LIBS)
-tests_fuzz_replay_answer_SOURCES = tests/fuzz/replay.c \
+tests_fuzz_fuzz_seeds_rules_LDADD = $(RA_LIBS)
+tests_fuzz_fuzz_seeds_answer_SOURCES = tests/fuzz/replay.c \
 	tests/fuzz/fuzz_answer.c $(FUZZ_COMMON)
-tests_fuzz_replay_answer_CPPFLAGS = $(AM_CPPFLAGS) \
+tests_fuzz_fuzz_seeds_answer_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DFUZZ_CORPUS='"$(FUZZ_CORPORA)/answer"'
-tests_fuzz_replay_answer_LDADD = $(RA_LIBS)
-tests_fuzz_replay_server_SOURCES = tests/fuzz/replay.c \
+tests_fuzz_fuzz_seeds_answer_LDADD = $(RA_LIBS)
+tests_fuzz_fuzz_seeds_server_SOURCES = tests/fuzz/replay.c \
 	tests/fuzz/fuzz_server.c $(FUZZ_COMMON)
-tests_fuzz_replay_server_CPPFLAGS = $(AM_CPPFLAGS) \
+tests_fuzz_fuzz_seeds_server_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DFUZZ_CORPUS='"$(FUZZ_CORPORA)/server"'
-tests_fuzz_replay_server_LDADD = $(RA_LIBS)
-tests_fuzz_replay_audit_SOURCES = tests/fuzz/replay.c \
+tests_fuzz_fuzz_seeds_server_LDADD = $(RA_LIBS)
+tests_fuzz_fuzz_seeds_audit_SOURCES = tests/fuzz/replay.c \
 	tests/fuzz/fuzz_audit.c $(FUZZ_NET) $(FUZZ_COMMON)
-tests_fuzz_replay_audit_CPPFLAGS = $(AM_CPPFLAGS) \
+tests_fuzz_fuzz_seeds_audit_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DFUZZ_CORPUS='"$(FUZZ_CORPORA)/audit"'
-tests_fuzz_replay_audit_LDADD = $(RA_LIBS)
+tests_fuzz_fuzz_seeds_audit_LDADD = $(RA_LIBS)
 
 if FUZZ
 # The library again, instrumented for coverage, so that libFuzzer sees
 # inside the code under test and not only inside the target.
 FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer \
 	-fsanitize=fuzzer-no-link,address,undefined
-FUZZ_LDFLAGS = -fsanitize=fuzzer,address,undefined
+FUZZ_LINK_FLAGS = -fsanitize=fuzzer,address,undefined
 noinst_LIBRARIES += tests/fuzz/libfuzzed.a
 tests_fuzz_libfuzzed_a_SOURCES = $(src_libroleaudit_a_SOURCES)
 tests_fuzz_libfuzzed_a_CFLAGS = $(AM_CFLAGS) $(FUZZ_FLAGS)
@@ -50,20 +50,20 @@ noinst_PROGRAMS += tests/fuzz/fuzz_rules tests/fuzz/fuzz_answer \
 	tests/fuzz/fuzz_server tests/fuzz/fuzz_audit
 tests_fuzz_fuzz_rules_SOURCES = tests/fuzz/fuzz_rules.c $(FUZZ_COMMON)
 tests_fuzz_fuzz_rules_CFLAGS = $(AM_CFLAGS) $(FUZZ_FLAGS)
-tests_fuzz_fuzz_rules_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_rules_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_rules_LDADD = $(FUZZ_LIBS)
 tests_fuzz_fuzz_answer_SOURCES = tests/fuzz/fuzz_answer.c $(FUZZ_COMMON)
 tests_fuzz_fuzz_answer_CFLAGS = $(AM_CFLAGS) $(FUZZ_FLAGS)
-tests_fuzz_fuzz_answer_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_answer_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_answer_LDADD = $(FUZZ_LIBS)
 tests_fuzz_fuzz_server_SOURCES = tests/fuzz/fuzz_server.c $(FUZZ_COMMON)
 tests_fuzz_fuzz_server_CFLAGS = $(AM_CFLAGS) $(FUZZ_FLAGS)
-tests_fuzz_fuzz_server_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_server_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_server_LDADD = $(FUZZ_LIBS)
 tests_fuzz_fuzz_audit_SOURCES = tests/fuzz/fuzz_audit.c $(FUZZ_NET) \
 	$(FUZZ_COMMON)
 tests_fuzz_fuzz_audit_CFLAGS = $(AM_CFLAGS) $(FUZZ_FLAGS)
-tests_fuzz_fuzz_audit_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_audit_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_audit_LDADD = $(FUZZ_LIBS)
 endif
 
@@ -106,16 +106,16 @@ check-valgrind: $(check_PROGRAMS) $(bin_PROGRAMS) $(noinst_PROGRAMS)
 	for p in $(check_PROGRAMS); do \
 	  echo "valgrind $$p"; \
 	  $(AM_TESTS_ENVIRONMENT) CK_FORK=no CK_DEFAULT_TIMEOUT=600 \
-	    $(VALGRIND) $(VALGRIND_FLAGS) --log-file=$$p.valgrind \
-	    ./$$p >$$p.valgrind.out 2>&1 || \
-	    { fail=1; echo "FAIL: $$p"; cat $$p.valgrind; }; \
+	    $(VALGRIND) $(VALGRIND_FLAGS) --log-file=$$p.valgrind.log \
+	    ./$$p >$$p.valgrind-out.log 2>&1 || \
+	    { fail=1; echo "FAIL: $$p"; cat $$p.valgrind.log; }; \
 	done; \
 	for s in $(FUZZ_E2E); do \
 	  echo "valgrind $$s"; \
 	  $(AM_TESTS_ENVIRONMENT) \
 	    RA_VALGRIND='$(VALGRIND) $(VALGRIND_FLAGS)' $(SHELL) $(srcdir)/$$s \
-	    >$$s.valgrind.out 2>&1 || \
-	    { fail=1; echo "FAIL: $$s"; grep -v '^ok' $$s.valgrind.out; }; \
+	    >$$s.valgrind.log 2>&1 || \
+	    { fail=1; echo "FAIL: $$s"; grep -v '^ok' $$s.valgrind.log; }; \
 	done; \
 	exit $$fail
 .PHONY: check-valgrind

@@ -1,11 +1,11 @@
 /*
- * fuzz_net.c: net.h answered from a script (see fuzz_net.h).
+ * script_net.c: net.h answered from a script (see script_net.h).
  *
  * Requests are answered in the order they were queued, one at a time;
  * a done callback may queue more.  The number of requests per run is
  * capped so that a script cannot make an audit page forever.
  */
-#include "fuzz_net.h"
+#include "script_net.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
