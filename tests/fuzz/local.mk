@@ -46,8 +46,9 @@ tests_fuzz_libfuzzed_a_SOURCES = $(src_libroleaudit_a_SOURCES)
 tests_fuzz_libfuzzed_a_CFLAGS = $(AM_CFLAGS) $(FUZZ_FLAGS)
 FUZZ_LIBS = tests/fuzz/libfuzzed.a $(CURL_LIBS) $(CJSON_LIBS) $(XML_LIBS)
 
-noinst_PROGRAMS += tests/fuzz/fuzz_rules tests/fuzz/fuzz_answer \
+FUZZERS = tests/fuzz/fuzz_rules tests/fuzz/fuzz_answer \
 	tests/fuzz/fuzz_server tests/fuzz/fuzz_audit
+noinst_PROGRAMS += $(FUZZERS)
 tests_fuzz_fuzz_rules_SOURCES = tests/fuzz/fuzz_rules.c $(FUZZ_COMMON)
 tests_fuzz_fuzz_rules_CFLAGS = $(AM_CFLAGS) $(FUZZ_FLAGS)
 tests_fuzz_fuzz_rules_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LINK_FLAGS)
@@ -72,7 +73,7 @@ endif
 # kept as tests/fuzz/crash-TARGET-*.  FUZZ_TARGETS picks a subset.
 FUZZ_TARGETS = rules answer server audit
 FUZZ_SECONDS = 20
-fuzz-run:
+fuzz-run: $(FUZZERS)
 if FUZZ
 	@for t in $(FUZZ_TARGETS); do \
 	  scratch=$$(mktemp -d "$${TMPDIR:-/tmp}/fuzz-$$t.XXXXXX"); \
