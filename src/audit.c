@@ -58,6 +58,7 @@ run_answered(struct run *run, size_t record, const struct net_answer *answer,
 	observation_clear(&rec->obs);
 	answer_classify(answer, spec, run->audit->member.identifier,
 	    &rec->obs);
+	text_redact(rec->obs.detail, run->in->private_key);
 	rec->attempts = answer->attempts;
 	rec->seconds = answer->seconds;
 	rec->ran = true;

@@ -35,6 +35,9 @@ struct call {
 
 static void call_done(const struct net_answer *answer, void *user);
 
+/* How the settings lists are read: a JSON array each. */
+static const struct rule_probe settings_list = { .expect = EXPECT_LIST };
+
 static int
 queue_call(struct run *run, enum call_kind kind, size_t probe, int page,
     const char *path)
@@ -140,14 +143,17 @@ follow_dependents(struct run *run, size_t parent)
 	const struct profile *profile = run->in->profile;
 	const struct observation *obs =
 	    &run->audit->probes[run->probe_record[parent]].obs;
+	/* Copied: queueing grows the records and may move obs. */
+	bool found = obs->outcome == OUTCOME_RECORDS && obs->first_id >= 0;
+	long id = obs->first_id;
 	size_t i;
 
 	for (i = 0; i < profile->probe_count; i++) {
 		if (profile->probes[i].needs == NULL ||
 		    profile->probes[i].needs_index != parent)
 			continue;
-		if (obs->outcome == OUTCOME_RECORDS && obs->first_id >= 0)
-			queue_probe(run, i, obs->first_id);
+		if (found)
+			queue_probe(run, i, id);
 		else
 			record_nothing(run, i, profile->probes[parent].id);
 	}
@@ -286,7 +292,8 @@ call_done(const struct net_answer *answer, void *user)
 
 	if (call->kind == CALL_PROBE)
 		spec = &call->run->in->profile->probes[call->probe];
-	run_answered(call->run, call->record, answer, spec);
+	run_answered(call->run, call->record, answer,
+	    spec != NULL ? spec : &settings_list);
 	if (call->kind == CALL_PROBE)
 		follow_dependents(call->run, call->probe);
 	else

@@ -221,11 +221,10 @@ keep_value(char **slot, const char *value, size_t len, bool append)
 	size_t sep = old != 0 ? 2 : 0, i;
 	char *grown;
 
-	if (*slot != NULL && !append)
+	if ((*slot != NULL && !append) || old + sep >= NET_HEADER_VALUE_MAX)
 		return true;
 	if (old + sep + len > NET_HEADER_VALUE_MAX)
-		len = old + sep < NET_HEADER_VALUE_MAX ?
-		    NET_HEADER_VALUE_MAX - old - sep : 0;
+		len = NET_HEADER_VALUE_MAX - old - sep;
 	grown = realloc(*slot, old + sep + len + 1);
 	if (grown == NULL)
 		return false;

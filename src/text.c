@@ -68,3 +68,17 @@ text_append(char **note, const char *fmt, ...)
 	free(*note);
 	*note = joined;
 }
+
+void
+text_redact(char *text, const char *secret)
+{
+	size_t n;
+	char *at;
+
+	if (text == NULL || secret == NULL || secret[0] == '\0')
+		return;
+	n = strlen(secret);
+	for (at = strstr(text, secret); at != NULL; at = strstr(at + n,
+	    secret))
+		memset(at, '*', n);
+}

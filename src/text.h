@@ -17,4 +17,9 @@ char *text_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void text_append(char **note, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Replace every occurrence of secret in text, in place, with asterisks
+ * of the same length, so that a server that echoes a key cannot carry
+ * it into a report.  Nothing happens when secret is NULL or empty. */
+void text_redact(char *text, const char *secret);
+
 #endif

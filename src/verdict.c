@@ -206,6 +206,22 @@ judge_probe(const struct requirement *req, const struct probe_ref *ref,
 	(void)req;
 }
 
+/* A probe that was not sent because its parent found nothing, where the
+ * parent is a probe of the same requirement: the parent speaks for it. */
+static bool
+parent_speaks(const struct requirement *req, const struct rule_probe *probe,
+    const struct observation *obs)
+{
+	size_t i;
+
+	if (probe->needs == NULL || obs->cause != CAUSE_NOTHING_TO_PROBE)
+		return false;
+	for (i = 0; i < req->probe_count; i++)
+		if (req->probes[i].probe == probe->needs_index)
+			return true;
+	return false;
+}
+
 static void
 probes_judge(const struct profile *profile, const struct requirement *req,
     const struct evidence *ev, const struct finding *findings,
@@ -224,7 +240,8 @@ probes_judge(const struct profile *profile, const struct requirement *req,
 		const struct probe_ref *ref = &req->probes[i];
 		const struct observation *obs = ev->probes[ref->probe];
 
-		if (obs == NULL)
+		if (obs == NULL ||
+		    parent_speaks(req, &profile->probes[ref->probe], obs))
 			continue;
 		judge_probe(req, ref, &profile->probes[ref->probe], obs,
 		    depends_gap, view);

@@ -5,8 +5,11 @@
 #include <check.h>
 #include <stdlib.h>
 
+#include <string.h>
+
 #include "diag.h"
 #include "level.h"
+#include "text.h"
 
 START_TEST(levels_parse_in_any_case)
 {
@@ -65,6 +68,17 @@ START_TEST(diag_keeps_every_message_with_its_line)
 }
 END_TEST
 
+START_TEST(redact_hides_every_copy_of_a_secret)
+{
+	char text[] = "echo: k3y and again k3y.";
+
+	text_redact(text, "k3y");
+	ck_assert_str_eq(text, "echo: *** and again ***.");
+	text_redact(text, "");
+	ck_assert_str_eq(text, "echo: *** and again ***.");
+}
+END_TEST
+
 static Suite *
 level_suite(void)
 {
@@ -76,6 +90,7 @@ level_suite(void)
 	tcase_add_test(tc, mine_is_narrower_than_my);
 	tcase_add_test(tc, unseen_meets_only_nothing_needed);
 	tcase_add_test(tc, diag_keeps_every_message_with_its_line);
+	tcase_add_test(tc, redact_hides_every_copy_of_a_secret);
 	suite_add_tcase(suite, tc);
 	return suite;
 }

@@ -9,6 +9,10 @@ set -eu
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${top_builddir:=$top_srcdir}"
 export ROLEAUDIT_DATADIR="$top_srcdir/data"
+# Nothing of a test goes through a proxy.
+unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY \
+	2>/dev/null || true
+export NO_PROXY='*' no_proxy='*'
 unset NO_COLOR CW_COMPANY CW_PUBLIC_KEY CW_PRIVATE_KEY CW_CLIENT_ID \
 	CW_SERVER 2>/dev/null || true
 
@@ -44,12 +48,14 @@ certs() {
 }
 
 # sim_start TENANT [cwsim options...]: start cwsim and set SIM_HOST.
+# With SIM_PORT set, cwsim listens there (a restarted tenant keeps its
+# address); otherwise on a free port.
 sim_start() {
 	tenant=$1; shift
 	sim_stop
 	certs
 	rm -f "$WORK/port" "$WORK/sim.log"
-	"$CWSIM" --tenant "$TENANTS/$tenant.json" --listen 127.0.0.1:0 \
+	"$CWSIM" --tenant "$TENANTS/$tenant.json" --listen "127.0.0.1:${SIM_PORT:-0}" \
 		--port-file "$WORK/port" --tls-cert "$WORK/certs/server.crt" \
 		--tls-key "$WORK/certs/server.key" --log "$WORK/sim.log" \
 		"$@" 2>"$WORK/sim.err" &

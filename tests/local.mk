@@ -70,6 +70,10 @@ EXTRA_DIST += tests/man.sh
 
 
 # end to end
+TESTS += tests/e2e/test_profiles.sh tests/e2e/test_field_cases.sh \
+	tests/e2e/test_readonly.sh tests/e2e/test_rerun.sh
+EXTRA_DIST += tests/e2e/test_profiles.sh tests/e2e/test_field_cases.sh \
+	tests/e2e/test_readonly.sh tests/e2e/test_rerun.sh
 
 
 TESTS += $(check_PROGRAMS)

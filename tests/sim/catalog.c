@@ -3,7 +3,7 @@
  */
 #include "catalog.h"
 
-#include <stdio.h>
+#include <stdbool.h>
 #include <string.h>
 #include <strings.h>
 
@@ -65,26 +65,37 @@ catalog_function_at(size_t i)
 	return i < COUNT(functions) ? &functions[i] : NULL;
 }
 
-static int
+/* Whether name is "Module > Function" for f, spaces around '>' free. */
+static bool
 label_matches(const struct catalog_function *f, const char *name)
 {
-	char label[128];
+	size_t len;
 
-	snprintf(label, sizeof(label), "%s > %s", f->module_name,
-	    f->function_name);
-	return strcasecmp(label, name) == 0 ||
-	    strcasecmp(f->function_id, name) == 0;
+	len = strlen(f->module_name);
+	if (strncasecmp(name, f->module_name, len) != 0)
+		return false;
+	name += len;
+	while (*name == ' ')
+		name++;
+	if (*name++ != '>')
+		return false;
+	while (*name == ' ')
+		name++;
+	return strcasecmp(name, f->function_name) == 0;
 }
 
 int
 catalog_function_find(const char *name)
 {
+	bool label;
 	size_t i;
 
 	if (name == NULL)
 		return -1;
+	label = strchr(name, '>') != NULL;
 	for (i = 0; i < COUNT(functions); i++) {
-		if (label_matches(&functions[i], name))
+		if (label ? label_matches(&functions[i], name) :
+		    strcasecmp(functions[i].function_id, name) == 0)
 			return (int)i;
 	}
 	return -1;

@@ -31,6 +31,21 @@ SIM_TEST_CFLAGS = $(SIM_CFLAGS) $(CHECK_CFLAGS) \
 	-DSIM_TENANTS='"$(abs_top_srcdir)/tests/sim/tenants"'
 SIM_TEST_LIBS = $(SIM_LIBS) $(CHECK_LIBS)
 
-TESTS += tests/sim/test_cwsim.sh
+check_PROGRAMS += tests/sim/check_sim_policy
+tests_sim_check_sim_policy_SOURCES = tests/sim/check_sim_policy.c
+tests_sim_check_sim_policy_CFLAGS = $(SIM_TEST_CFLAGS)
+tests_sim_check_sim_policy_LDADD = $(SIM_TEST_LIBS)
+
+check_PROGRAMS += tests/sim/check_sim_listing
+tests_sim_check_sim_listing_SOURCES = tests/sim/check_sim_listing.c
+tests_sim_check_sim_listing_CFLAGS = $(SIM_TEST_CFLAGS)
+tests_sim_check_sim_listing_LDADD = $(SIM_TEST_LIBS)
+
+# sim_raw sends raw bytes for the malformed-request test.
+noinst_PROGRAMS += tests/sim/sim_raw
+tests_sim_sim_raw_SOURCES = tests/sim/sim_raw.c
+
+TESTS += tests/sim/test_cwsim.sh tests/sim/test_malformed.sh
 EXTRA_DIST += tests/sim/README.md tests/sim/mkcerts.sh \
-	tests/sim/test_cwsim.sh tests/sim/simlib.sh tests/sim/tenants
+	tests/sim/test_cwsim.sh tests/sim/test_malformed.sh \
+	tests/sim/simlib.sh tests/sim/tenants
