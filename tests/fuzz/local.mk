@@ -107,6 +107,7 @@ check-valgrind: $(check_PROGRAMS) $(bin_PROGRAMS) $(noinst_PROGRAMS)
 	for p in $(check_PROGRAMS); do \
 	  echo "valgrind $$p"; \
 	  $(AM_TESTS_ENVIRONMENT) CK_FORK=no CK_DEFAULT_TIMEOUT=600 \
+	    RA_TIMEOUT_SCALE=10 \
 	    $(VALGRIND) $(VALGRIND_FLAGS) --log-file=$$p.valgrind.log \
 	    ./$$p >$$p.valgrind-out.log 2>&1 || \
 	    { fail=1; echo "FAIL: $$p"; cat $$p.valgrind.log; }; \
