@@ -301,6 +301,18 @@ call_done(const struct net_answer *answer, void *user)
 	free(call);
 }
 
+static bool
+is_parent(const struct profile *profile, size_t index)
+{
+	size_t i;
+
+	for (i = 0; i < profile->probe_count; i++)
+		if (profile->probes[i].needs != NULL &&
+		    profile->probes[i].needs_index == index)
+			return true;
+	return false;
+}
+
 void
 evidence_queue(struct run *run)
 {
@@ -310,8 +322,12 @@ evidence_queue(struct run *run)
 	run->items_readable = true;
 	queue_page(run, CALL_SETTINGS, 1);
 	queue_page(run, CALL_ITEMS, 1);
+	/* Parents first, so their dependents can join the first round. */
 	for (i = 0; i < profile->probe_count; i++)
-		if (profile->probes[i].needs == NULL)
+		if (profile->probes[i].needs == NULL && is_parent(profile, i))
+			queue_probe(run, i, 0);
+	for (i = 0; i < profile->probe_count; i++)
+		if (profile->probes[i].needs == NULL && !is_parent(profile, i))
 			queue_probe(run, i, 0);
 }
 

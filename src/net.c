@@ -60,7 +60,7 @@ void
 net_config_defaults(struct net_config *config)
 {
 	memset(config, 0, sizeof *config);
-	config->jobs = 4;
+	config->jobs = 8;
 	config->connect_timeout_ms = 10000;
 	config->timeout_ms = 60000;
 	config->max_retries = 3;
