@@ -270,21 +270,21 @@ decide_unseen(const struct requirement *req, const struct evidence *ev,
 	for (a = 0; a < ACTION_INQUIRE; a++) {
 		if (req->need[a] != LEVEL_NONE) {
 			text_append(&out->note, "%s cannot be proven by "
-			    "reading, and the member cannot read its own "
-			    "settings.", action_label((enum action)a));
+			    "reading, and the member's own settings could "
+			    "not be read.", action_label((enum action)a));
 			return unseen_unproven(ev, out);
 		}
 	}
 	if (!level_meets(pv->proven, req->need[ACTION_INQUIRE]) ||
 	    (items_needed && pv->with_records == 0)) {
 		text_append(&out->note, "No probe proved it: %s, and the "
-		    "member cannot read its own settings.",
+		    "member's own settings could not be read.",
 		    pv->total == 0 ? "it has no probe" :
 		    "the answers held no records that prove access");
 		return unseen_unproven(ev, out);
 	}
-	text_append(&out->note, "Proven by the probes; the member cannot "
-	    "read its own settings.");
+	text_append(&out->note, "Proven by the probes; the member's own "
+	    "settings could not be read.");
 	return VERDICT_PASS;
 }
 
