@@ -300,11 +300,8 @@ net_stats(const struct net *net, struct net_stats *out)
 static bool
 set_fixed_options(CURL *easy, const struct net_config *c)
 {
-	long low_speed_time = c->timeout_ms / 2000;
 	bool ok = true;
 
-	if (low_speed_time < 1)
-		low_speed_time = 1;
 	ok &= curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L) == CURLE_OK;
 	ok &= curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L) == CURLE_OK;
 #if LIBCURL_VERSION_NUM >= 0x075500
@@ -327,9 +324,6 @@ set_fixed_options(CURL *easy, const struct net_config *c)
 	ok &= curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS,
 	    c->connect_timeout_ms) == CURLE_OK;
 	ok &= curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, c->timeout_ms) ==
-	    CURLE_OK;
-	ok &= curl_easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, 16L) == CURLE_OK;
-	ok &= curl_easy_setopt(easy, CURLOPT_LOW_SPEED_TIME, low_speed_time) ==
 	    CURLE_OK;
 	ok &= curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE,
 	    (curl_off_t)c->max_body) == CURLE_OK;

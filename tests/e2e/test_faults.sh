@@ -119,6 +119,12 @@ check "latency over the timeout: cause" timeout "$(check_cause server)"
 check_true "latency: done in ${ELAPSED_MS} ms" \
     [ "$ELAPSED_MS" -lt "$BOUND_MS" ]
 
+# Slow but within the timeout: each request gets all of --timeout,
+# not some fraction of it (an answer silent for 1.5 s of a 2 s limit).
+sim_start horizon-role --latency-ms 1500
+timed_audit slowok --timeout 2 --retries 0
+check "latency under the timeout: the audit finishes, exit 0" 0 "$STATUS"
+
 # Rate limited (C10): waited for, then finished; never a denial.
 sim_start horizon-role --rate-limit 10
 timed_audit rate --timeout "$TIMEOUT" --retries 4
