@@ -99,20 +99,51 @@ join_labels(char *const *labels, size_t count)
 	return joined;
 }
 
+/* A denied table whose allow list could not be read: both the list and
+ * Table Setup's inquire level may be the cause. */
+static char *
+unseen_items_change(const struct finding *f, char *labels)
+{
+	return text_printf("Customize: make sure %s %s in \"Allow access to "
+	    "these\" and the Inquire Level is All (the server denied the "
+	    "table)", labels, f->req->item_count == 1 ? "is" : "are");
+}
+
 static int
 item_fix(struct audit *audit, size_t index)
 {
 	const struct finding *f = &audit->findings[index];
+	const struct rule_customize *list;
+	char **labels_of;
 	char *labels, *change;
+	size_t i;
 
-	if (f->missing_count == 0)
+	if (f->missing_count > 0) {
+		labels = join_labels(f->missing, f->missing_count);
+		change = labels == NULL ? NULL : text_printf("Customize: move "
+		    "%s to \"Allow access to these\"", labels);
+	} else if (f->req->item_count > 0 &&
+	    (!f->settings_seen || f->disagreement)) {
+		list = &audit->profile->customizes[f->req->customize_index];
+		labels_of = calloc(f->req->item_count, sizeof *labels_of);
+		if (labels_of == NULL)
+			return -1;
+		for (i = 0; i < f->req->item_count; i++) {
+			const struct rule_item *item = rules_item(list,
+			    f->req->items[i]);
+
+			labels_of[i] = item != NULL ? item->label :
+			    f->req->items[i];
+		}
+		labels = join_labels(labels_of, f->req->item_count);
+		free(labels_of);
+		change = labels == NULL ? NULL : unseen_items_change(f, labels);
+	} else {
 		return 0;
-	labels = join_labels(f->missing, f->missing_count);
-	if (labels == NULL)
-		return -1;
-	change = text_printf("Customize: move %s to \"Allow access to "
-	    "these\"", labels);
+	}
 	free(labels);
+	if (change == NULL)
+		return -1;
 	return add_fix(audit, index, click_path(audit, f->req->module,
 	    f->req->function), change);
 }

@@ -149,4 +149,27 @@ check_true "C10: the affected verdicts are unknown (rate limited)" \
 check "C10: and none of them is a gap" 0 \
 	"$(count "//*[local-name()='finding'][@status='gap']")"
 
+# Every gap comes with a fix, even when the member cannot read its own
+# settings and the gap is known only from a denied probe.
+mkdir -p "$WORK/tenants"
+sed 's/"mySecurity": true/"mySecurity": false/' \
+	"$TENANTS/manager-clone.json" >"$WORK/tenants/hidden-clone.json"
+grep -q '"mySecurity": false' "$WORK/tenants/hidden-clone.json"
+TENANTS_SAVED=$TENANTS
+TENANTS="$WORK/tenants"
+sim_start hidden-clone
+TENANTS=$TENANTS_SAVED
+audit hidden
+check_true "hidden settings: some gap is found" \
+	test "$(count "//*[local-name()='finding'][@status='gap']")" -gt 0
+unfixed=0
+for id in $(xpath "//*[local-name()='finding'][@status='gap']/@id" |
+	sed 's/ id="\([^"]*\)"/\1 /g'); do
+	[ "$(count "//*[local-name()='fix'][@finding='$id']")" -gt 0 ] ||
+		unfixed=$((unfixed + 1))
+done
+check "hidden settings: every gap has a fix" 0 "$unfixed"
+check_true "hidden settings: the terminal lists the changes" \
+	grep -q "Changes to make" "$WORK/hidden.out"
+
 finish
