@@ -223,6 +223,11 @@ exit_code(const struct options *options, const struct audit *audit)
 	case FAIL_ON_REGRESSION:
 		if (audit->stopped)
 			return APP_EXIT_NO_AUDIT;
+		if (audit->baseline_path == NULL) {
+			msg_warn("--fail-on regression: no earlier report was "
+			    "compared, so the exit status counts every gap");
+			return code;
+		}
 		for (i = 0; i < audit->finding_count; i++)
 			if (audit->findings[i].change == CHANGE_REGRESSED)
 				return APP_EXIT_GAPS;

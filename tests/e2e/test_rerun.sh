@@ -138,6 +138,16 @@ check "two runs at once: two new reports" "$((n0 + 2))" \
 check "two runs at once: two new HTML reports" "$((n0h + 2))" \
 	"$(ls "$DIR"/horizon-2*.html | wc -l | tr -d ' ')"
 
+# --fail-on regression never passes a role just because nothing could
+# be compared: a missing baseline counts every gap.
+rerun nobase --fail-on regression --baseline "$WORK/accpeted.xml" --name nobase
+check "--fail-on regression with a missing baseline: gaps still fail" 1 \
+	"$STATUS"
+check_true "--fail-on regression with a missing baseline: it says why" \
+	grep -q "counts every gap" "$WORK/nobase.err"
+rerun firstrun --fail-on regression --output-dir "$WORK/empty-hist"
+check "--fail-on regression on a first run: gaps still fail" 1 "$STATUS"
+
 # A malformed or foreign earlier report: a message naming it, and the
 # new report is still written.
 printf '<audit><oops' >"$WORK/broken.xml"
