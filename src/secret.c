@@ -195,7 +195,11 @@ secret_read_file(const char *path, char *err, size_t errlen, char *warn,
 	else
 		snprintf(where, sizeof where, "private key file \"%s\"", path);
 
-	fd = open_source(path, where, err, errlen);
+	/* A path that cannot be opened may be the key itself, pasted in
+	 * the wrong place: do not echo it. */
+	fd = open_source(path, strcmp(path, "-") == 0 ? where :
+	    "the private key file (its name is not shown, in case it is the "
+	    "key itself)", err, errlen);
 	if (fd < 0)
 		return NULL;
 	if (check_source(fd, path, where, err, errlen, warn, warnlen) == 0)
