@@ -3,6 +3,7 @@
  */
 #include "app.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -255,12 +256,84 @@ finish(const struct options *options, struct audit *audit)
 	if (write_reports(&store, audit, paths) != 0 ||
 	    write_junit(options, audit) != 0)
 		code = APP_EXIT_NO_AUDIT;
-	report_summary(audit, stdout, msg_color_ok(1),
-	    (const char *const *)paths);
+	if (msg_level() > MSG_QUIET)
+		report_summary(audit, stdout, msg_color_ok(1),
+		    (const char *const *)paths);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		msg_error("cannot write the summary to standard output");
+		code = APP_EXIT_NO_AUDIT;
+	}
 	for (i = 0; i < OUTPUT_COUNT; i++)
 		free(paths[i]);
 	store_close(&store);
 	return code;
+}
+
+/* The real folder of path, then its last part: a file that does not
+ * exist yet gets a name that can be compared.  NULL when the folder
+ * does not exist. */
+static char *
+canonical(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL ? text_dup(".") :
+	    text_printf("%.*s", (int)(slash - path), path);
+	char real[PATH_MAX];
+	char *out = NULL;
+
+	if (dir != NULL && realpath(dir[0] != '\0' ? dir : "/", real))
+		out = text_printf("%s/%s", real, slash ? slash + 1 : path);
+	free(dir);
+	return out;
+}
+
+/* The JUnit file's folder must exist, and the file must not be one of
+ * the reports. */
+static int
+check_junit(const struct options *options, char *err, size_t errlen)
+{
+	char *junit, *report;
+	int rc = 0;
+	size_t i;
+
+	if (options->junit == NULL)
+		return 0;
+	junit = options->junit[0] != '\0' ? canonical(options->junit) : NULL;
+	if (junit == NULL) {
+		snprintf(err, errlen, "--junit: cannot write \"%s\": its folder "
+		    "does not exist", options->junit);
+		return -1;
+	}
+	for (i = 0; i < OUTPUT_COUNT && rc == 0 && options->name; i++) {
+		char *name = text_printf("%s/%s.%s", options->output_dir,
+		    options->name, outputs[i].ext);
+
+		report = name != NULL ? canonical(name) : NULL;
+		if (report != NULL && strcmp(report, junit) == 0) {
+			snprintf(err, errlen, "--junit: \"%s\" is the %s report "
+			    "itself; name another file", options->junit,
+			    outputs[i].ext);
+			rc = -1;
+		}
+		free(report);
+		free(name);
+	}
+	free(junit);
+	return rc;
+}
+
+/* Fail before any request when the reports could not be written. */
+static int
+check_outputs(const struct options *options)
+{
+	char err[PATH_MAX + 256];
+
+	if (store_check_dir(options->output_dir, err, sizeof err) != 0 ||
+	    check_junit(options, err, sizeof err) != 0) {
+		msg_error("%s", err);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -273,6 +346,8 @@ app_run(const struct options *options)
 
 	for (i = 0; i < (size_t)options->warning_count; i++)
 		msg_warn("%s", options->warnings[i]);
+	if (check_outputs(options) != 0)
+		return APP_EXIT_NO_AUDIT;
 	profile = load_profile(options);
 	if (profile == NULL)
 		return APP_EXIT_NO_AUDIT;

@@ -64,6 +64,11 @@ run_answered(struct run *run, size_t record, const struct net_answer *answer,
 	rec->ran = true;
 	msg_debug(MSG_VERBOSE, "net", "GET %s: %ld %s", rec->path,
 	    answer->status, outcome_name(rec->obs.outcome));
+	msg_debug(MSG_DEBUG, "answer", "%s: %s, %zu records, attempt %d, "
+	    "%.3f s%s%s", rec->path, rec->obs.cause != CAUSE_NONE ?
+	    cause_name(rec->obs.cause) : "decided", rec->obs.records,
+	    rec->attempts, rec->seconds, rec->obs.detail ? ": " : "",
+	    rec->obs.detail ? rec->obs.detail : "");
 }
 
 int
@@ -202,9 +207,14 @@ decide_all(struct run *run)
 	ev.items = run->items;
 	ev.probes = probes;
 	for (i = 0; i < profile->requirement_count; i++) {
+		const struct finding *f = &audit->findings[i];
+
 		verdict_decide(profile, i, &ev, audit->findings,
 		    &audit->findings[i]);
 		audit->finding_count++;
+		msg_debug(MSG_DEBUG, "verdict", "%s: %s%s%s", f->req->id,
+		    verdict_name(f->verdict), f->note ? ": " : "",
+		    f->note ? f->note : "");
 	}
 	audit->settings_readable = run->settings_readable;
 	free(probes);

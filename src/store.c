@@ -44,6 +44,26 @@ make_dirs(const char *path, char *err, size_t errlen)
 	return 0;
 }
 
+int
+store_check_dir(const char *output_dir, char *err, size_t errlen)
+{
+	struct stat st;
+
+	if (make_dirs(output_dir, err, errlen) != 0)
+		return -1;
+	if (stat(output_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "--output-dir: \"%s\" is not a folder",
+		    output_dir);
+		return -1;
+	}
+	if (access(output_dir, W_OK | X_OK) != 0) {
+		snprintf(err, errlen, "--output-dir: cannot write in \"%s\": "
+		    "%s", output_dir, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 /* COMPANY@HOST with anything odd made an underscore. */
 static char *
 tenant_slug(const struct audit *audit)

@@ -33,6 +33,10 @@ struct store {
 int store_open(struct store *store, const char *output_dir,
     const char *name, const struct audit *audit, char *err, size_t errlen);
 
+/* Before any request: create output_dir if needed and make sure reports
+ * can be written there.  Returns 0, or -1 with a message in err. */
+int store_check_dir(const char *output_dir, char *err, size_t errlen);
+
 /* Write one report with writer as BASE.EXT, atomically.  On success
  * *path (new) names the file.  Returns 0, or -1 with a message in err;
  * nothing of an earlier report is touched on failure. */

@@ -124,7 +124,37 @@ refused "rules: a cut-off file names its line" "$WORK/cut.rules.xml:[0-9]+:" \
 refused "rules: a missing file is named" "$WORK/none.rules.xml" \
     $(creds) --server "$SIM_HOST" --rules "$WORK/none.rules.xml"
 
+# Reports that could not be written are found before anything is sent.
+: >"$WORK/not-a-folder"
+# shellcheck disable=SC2046
+refused "an output folder that is a file" 'is not a folder' \
+    $(creds) --server "$SIM_HOST" --output-dir "$WORK/not-a-folder"
+# shellcheck disable=SC2046
+refused "a JUnit file in a missing folder" 'folder does not exist' \
+    $(creds) --server "$SIM_HOST" --junit "$WORK/none/j.xml"
+# shellcheck disable=SC2046
+refused "a JUnit file that is the XML report" 'is the xml report itself' \
+    $(creds) --server "$SIM_HOST" --junit "$WORK/out/keep.xml"
+
 check "bad input: nothing was sent to the server" 0 "$(log_lines .)"
+
+# -q keeps quiet; a summary that cannot be written is an error.
+name=quiet
+audit quiet -q
+check "-q: exit 0" 0 "$STATUS"
+check "-q: nothing on stdout" 0 "$(wc -c <"$WORK/quiet.out" | tr -d ' ')"
+check "-q: nothing on stderr" 0 "$(wc -c <"$WORK/quiet.err" | tr -d ' ')"
+if [ -w /dev/full ]; then
+	set +e
+	CW_PRIVATE_KEY=$FIX_PRIVATE "$ROLEAUDIT" $(creds) \
+	    --server "$SIM_HOST" --output-dir "$WORK/out" --name full \
+	    --no-baseline >/dev/full 2>"$WORK/full.err"
+	STATUS=$?
+	set -e
+	check "stdout on a full disk: exit 3" 3 "$STATUS"
+	check_true "stdout on a full disk: says so" \
+	    grep -q "cannot write the summary" "$WORK/full.err"
+fi
 
 # A server value with a scheme and a path is read, with a note.
 name=pasted
