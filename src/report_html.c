@@ -287,6 +287,14 @@ write_fixes(struct page *pg, xmlNodePtr body)
 	}
 
 	add_el(pg, section, "h2", "What to change");
+	if (audit->fix_count == 0 && report_undecided(audit) > 0) {
+		add_elf(pg, section, "p", "Nothing to change yet, but %zu "
+		    "requirement%s could not be checked: see \"Permissions "
+		    "checked\" below, fix what stopped them, and run the audit "
+		    "again.", report_undecided(audit),
+		    report_undecided(audit) == 1 ? "" : "s");
+		return;
+	}
 	if (audit->fix_count == 0) {
 		add_el(pg, section, "p", "Nothing to change in the role.");
 		return;
@@ -405,6 +413,29 @@ write_cell(struct page *pg, xmlNodePtr row, const struct finding *f,
 	}
 }
 
+/* " (allow list: Service / Service Board, ...)" for a table requirement,
+ * so that several rows of one function can be told apart. */
+static void
+write_items_named(struct page *pg, xmlNodePtr head,
+    const struct requirement *req)
+{
+	const struct rule_customize *list;
+	size_t i;
+
+	if (req->item_count == 0)
+		return;
+	list = &pg->audit->profile->customizes[req->customize_index];
+	add_text(pg, head, " (allow list: ");
+	for (i = 0; i < req->item_count; i++) {
+		const struct rule_item *item = rules_item(list, req->items[i]);
+
+		if (i > 0)
+			add_text(pg, head, ", ");
+		add_text(pg, head, item != NULL ? item->label : req->items[i]);
+	}
+	add_text(pg, head, ")");
+}
+
 static void
 write_matrix_row(struct page *pg, xmlNodePtr group, const struct finding *f)
 {
@@ -415,8 +446,7 @@ write_matrix_row(struct page *pg, xmlNodePtr group, const struct finding *f)
 
 	head = add_el(pg, row, "th", f->req->function);
 	set_attr(pg, head, "scope", "row");
-	if (f->req->item_count > 0)
-		add_text(pg, head, " (allow list)");
+	write_items_named(pg, head, f->req);
 
 	verdict = add_elf(pg, row, "td", "%s %s",
 	    report_verdict_symbol(f->verdict), verdict_name(f->verdict));

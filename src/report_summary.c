@@ -159,10 +159,8 @@ put_stopped(struct term *t, const struct audit *audit)
 
 	if (failed == NULL)
 		return;
-	put(t, NULL, "  the %s check failed:",
-	    failed->name != NULL ? failed->name : "pre-flight");
 	if (failed->detail != NULL)
-		put_wrapped(t, "    ", "    ", failed->detail);
+		put_wrapped(t, "  ", "  ", failed->detail);
 }
 
 static void
@@ -188,6 +186,34 @@ put_fixes(struct term *t, const struct audit *audit)
 	if (audit->fix_count > FIRST_FIXES)
 		put(t, NULL, "  and %zu more: see the report",
 		    audit->fix_count - FIRST_FIXES);
+}
+
+/* What could not be decided, and why: the first few. */
+static void
+put_undecided(struct term *t, const struct audit *audit)
+{
+	char line[LINE_MAX_BYTES];
+	size_t i, shown = 0;
+
+	if (report_undecided(audit) == 0)
+		return;
+	put(t, BOLD, "Could not be checked:");
+	for (i = 0; i < audit->finding_count; i++) {
+		const struct finding *f = &audit->findings[i];
+
+		if (f->verdict != VERDICT_UNKNOWN &&
+		    f->verdict != VERDICT_UNVERIFIABLE)
+			continue;
+		if (shown++ == FIRST_FIXES)
+			break;
+		snprintf(line, sizeof(line), "%s %s > %s (%s): %s",
+		    report_verdict_symbol(f->verdict), f->req->module,
+		    f->req->function, f->req->id, cause_text(f->cause));
+		put_wrapped(t, "  ", "    ", line);
+	}
+	if (report_undecided(audit) > FIRST_FIXES)
+		put(t, NULL, "  and %zu more: see the report",
+		    report_undecided(audit) - FIRST_FIXES);
 }
 
 static void
@@ -223,8 +249,9 @@ put_changes(struct term *t, const struct audit *audit)
 		const struct finding *f = &audit->findings[i];
 
 		if (f->change == CHANGE_REGRESSED)
-			put(t, t->color ? RED : NULL, "  regressed: %s > %s",
-			    f->req->module, f->req->function);
+			put(t, t->color ? RED : NULL, "  regressed: %s > %s "
+			    "(%s)", f->req->module, f->req->function,
+			    f->req->id);
 	}
 }
 
@@ -241,6 +268,7 @@ report_summary(const struct audit *audit, FILE *out, bool color,
 	else
 		put_counts(&t, audit);
 	put_fixes(&t, audit);
+	put_undecided(&t, audit);
 	put_changes(&t, audit);
 	if (files == NULL || files[0] == NULL)
 		return;

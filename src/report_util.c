@@ -238,9 +238,9 @@ report_headline(const struct audit *audit, char *buf, size_t size)
 		break;
 	default:
 		failed = report_failed_check(audit);
-		if (failed != NULL && failed->cause != CAUSE_NONE)
-			snprintf(buf, size, "Could not finish the audit: %s",
-			    cause_text(failed->cause));
+		if (failed != NULL && failed->name != NULL)
+			snprintf(buf, size, "Could not finish the audit: the "
+			    "%s check failed", failed->name);
 		else
 			snprintf(buf, size, "Could not finish the audit");
 	}
@@ -455,4 +455,11 @@ rw_element(struct report_writer *rw, const char *name, const char *text)
 	rw_start(rw, name);
 	rw_text(rw, text);
 	rw_end(rw);
+}
+
+size_t
+report_undecided(const struct audit *audit)
+{
+	return audit->counts[VERDICT_UNKNOWN] +
+	    audit->counts[VERDICT_UNVERIFIABLE];
 }

@@ -106,4 +106,7 @@ void rw_text(struct report_writer *rw, const char *text);
 void rw_element(struct report_writer *rw, const char *name,
     const char *text);
 
+/* Findings that are unknown or unverifiable. */
+size_t report_undecided(const struct audit *audit);
+
 #endif

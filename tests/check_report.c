@@ -646,8 +646,8 @@ START_TEST(html_banner_says_the_verdict_first)
 	    "can sync");
 	assert_h1(FIXTURE_READY, "\xe2\x9c\x94 Ready for Horizon");
 	assert_h1(FIXTURE_UNDECIDED, "? Some settings could not be checked");
-	snprintf(stopped, sizeof(stopped), "Could not finish the audit: %s",
-	    cause_text(CAUSE_AUTH));
+	snprintf(stopped, sizeof(stopped), "Could not finish the audit: the "
+	    "keys check failed");
 	assert_h1(FIXTURE_STOPPED, stopped);
 }
 END_TEST
@@ -964,7 +964,7 @@ START_TEST(summary_names_the_changes_files_and_failed_check)
 	ck_assert_ptr_nonnull(strstr(text, "1 regressed, 1 fixed, "
 	    "1 still missing"));
 	ck_assert_ptr_nonnull(strstr(text, "  regressed: System > Member "
-	    "Maintenance\n"));
+	    "Maintenance (member-maintenance)\n"));
 	ck_assert_ptr_nonnull(strstr(text, "Reports:\n  out/a.xml\n"
 	    "  out/a.html\n"));
 	free(text);

@@ -132,6 +132,10 @@ check "C9: blocked at the edge" edge-block \
 check "C9: no role advice for it" 0 \
 	"$(count "//*[local-name()='fix'][@finding='company-maintenance']")"
 check "C9: exit 2" 2 "$STATUS"
+check_true "C9: the terminal names what could not be checked, and why" \
+	grep -q "Company Maintenance (company-maintenance): a CDN" "$WORK/c9.out"
+check_true "C9: the HTML says nothing is to change yet, and why" \
+	grep -q "Nothing to change yet" "$WORK/out/c9.html"
 
 # C10: rate limited in the middle of the audit.
 sim_start horizon-role --rate-limit 10

@@ -80,7 +80,7 @@ check "XML: contacts was met (excess) before" excess \
 check_true "terminal: regressed first, then fixed and still missing" \
 	grep -q "1 regressed, 1 fixed, 1 still missing" "$WORK/second.out"
 check_true "terminal: names what regressed" \
-	grep -q "regressed: Companies > Contacts" "$WORK/second.out"
+	grep -q "regressed: Companies > Contacts (contacts)" "$WORK/second.out"
 HTML="$DIR/horizon-latest.html"
 check_true "HTML: a Regressed section" grep -q "Regressed" "$HTML"
 check_true "HTML: a Fixed section" grep -q "Fixed since the last report" "$HTML"
