@@ -300,8 +300,8 @@ check_junit(const struct options *options, char *err, size_t errlen)
 		return 0;
 	junit = options->junit[0] != '\0' ? canonical(options->junit) : NULL;
 	if (junit == NULL) {
-		snprintf(err, errlen, "--junit: cannot write \"%s\": its folder "
-		    "does not exist", options->junit);
+		snprintf(err, errlen, "--junit: cannot write \"%s\": its "
+		    "folder does not exist", options->junit);
 		return -1;
 	}
 	for (i = 0; i < OUTPUT_COUNT && rc == 0 && options->name; i++) {
@@ -310,8 +310,8 @@ check_junit(const struct options *options, char *err, size_t errlen)
 
 		report = name != NULL ? canonical(name) : NULL;
 		if (report != NULL && strcmp(report, junit) == 0) {
-			snprintf(err, errlen, "--junit: \"%s\" is the %s report "
-			    "itself; name another file", options->junit,
+			snprintf(err, errlen, "--junit: \"%s\" is the %s "
+			    "report itself; name another file", options->junit,
 			    outputs[i].ext);
 			rc = -1;
 		}

@@ -137,8 +137,8 @@ check_content(const char *buf, ssize_t len, const char *where, char *err,
 		return -1;
 	}
 	if (strlen(buf) != (size_t)len || secret_has_control(buf)) {
-		text_say(err, errlen, "%s: holds a line break or another control "
-		    "character; it must hold only the key, on one line",
+		text_say(err, errlen, "%s: holds a line break or another "
+		    "control character; it must hold only the key, on one line",
 		    where);
 		return -1;
 	}

@@ -86,9 +86,9 @@ check_characters(const char *text, char *err, size_t errlen)
 
 	for (p = (const unsigned char *)text; *p != '\0'; p++) {
 		if (*p < 0x20 || *p == 0x7f) {
-			text_say(err, errlen, "the server value holds a control "
-			    "character at position %zu; give a host name "
-			    "such as na.myconnectwise.net",
+			text_say(err, errlen, "the server value holds a "
+			    "control character at position %zu; give a host "
+			    "name such as na.myconnectwise.net",
 			    (size_t)(p - (const unsigned char *)text) + 1);
 			return -1;
 		}
@@ -164,8 +164,9 @@ note_scheme(CURLU *url, const char *text, struct server_value *out,
 		rc = add_note(out, "stripped the scheme \"%s\"; roleaudit "
 		    "uses https regardless", typed);
 	else {
-		text_say(err, errlen, "the server value uses the scheme \"%s\"; "
-		    "roleaudit talks https only: give the host name alone",
+		text_say(err, errlen, "the server value uses the scheme "
+		    "\"%s\"; roleaudit talks https only: give the host name "
+		    "alone",
 		    scheme);
 		rc = -1;
 	}
@@ -237,8 +238,8 @@ take_host(CURLU *url, struct server_value *out, char *err, size_t errlen)
 
 	if (curl_url_get(url, CURLUPART_HOST, &host, 0) != CURLUE_OK ||
 	    host[0] == '\0') {
-		text_say(err, errlen, "the server value names no host; give one "
-		    "such as na.myconnectwise.net");
+		text_say(err, errlen, "the server value names no host; give "
+		    "one such as na.myconnectwise.net");
 		goto out;
 	}
 	if (curl_url_get(url, CURLUPART_ZONEID, &port, 0) == CURLUE_OK) {
@@ -297,8 +298,9 @@ parse_url(const char *text, struct server_value *out, char *err,
 		return -1;
 	uc = curl_url_set(url, CURLUPART_URL, text, CURLU_DEFAULT_SCHEME);
 	if (uc != CURLUE_OK) {
-		text_say(err, errlen, "the server value \"%s\" is not a host name, "
-		    "host:port or https URL (%s)", text, curl_url_strerror(uc));
+		text_say(err, errlen, "the server value \"%s\" is not a host "
+		    "name, host:port or https URL (%s)", text,
+		    curl_url_strerror(uc));
 		goto out;
 	}
 	if (refuse_userinfo(url, err, errlen) != 0 ||

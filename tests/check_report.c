@@ -304,7 +304,8 @@ START_TEST(xml_of_a_stopped_audit_has_checks_and_no_findings)
 	ck_assert_int_eq(count_nodes(doc, "//r:finding"), 0);
 	ck_assert_int_eq(count_nodes(doc, "//r:check"), audit->check_count);
 	assert_attr(doc, "//r:check[@name='keys']", 0, "status", "fail");
-	assert_attr(doc, "//r:check[@name='keys']", 0, "cause", "authentication");
+	assert_attr(doc, "//r:check[@name='keys']", 0, "cause",
+	    "authentication");
 	assert_attr(doc, "//r:check[@name='member']", 0, "status", "skipped");
 	assert_attr(doc, "/r:audit", 0, "exit-code", "3");
 	assert_attr(doc, "/r:audit", 0, "outcome", "stopped");
