@@ -69,30 +69,6 @@ net_config_defaults(struct net_config *config)
 	config->max_body = 8u * 1024 * 1024;
 }
 
-const char *
-net_failure_name(enum net_failure failure)
-{
-	switch (failure) {
-	case NET_OK:
-		return "ok";
-	case NET_RESOLVE:
-		return "resolve";
-	case NET_CONNECT:
-		return "connect";
-	case NET_TLS:
-		return "tls";
-	case NET_TIMEOUT:
-		return "timeout";
-	case NET_TOO_LARGE:
-		return "too-large";
-	case NET_BROKEN:
-		return "broken";
-	case NET_INTERNAL:
-		return "internal";
-	}
-	return "?";
-}
-
 /* A value that goes into a header or the credentials: no control
  * characters, so that nothing can be injected into the request. */
 static bool

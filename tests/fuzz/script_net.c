@@ -347,26 +347,3 @@ net_stats(const struct net *net, struct net_stats *out)
 	*out = net->stats;
 }
 
-const char *
-net_failure_name(enum net_failure failure)
-{
-	switch (failure) {
-	case NET_OK:
-		return "ok";
-	case NET_RESOLVE:
-		return "resolve";
-	case NET_CONNECT:
-		return "connect";
-	case NET_TLS:
-		return "tls";
-	case NET_TIMEOUT:
-		return "timeout";
-	case NET_TOO_LARGE:
-		return "too-large";
-	case NET_BROKEN:
-		return "broken";
-	case NET_INTERNAL:
-		return "internal";
-	}
-	return "unknown";
-}
