@@ -614,7 +614,7 @@ static int
 set_defaults(struct options *o)
 {
 	memset(o, 0, sizeof *o);
-	o->jobs = 8;
+	o->jobs = 12;
 	o->timeout_ms = 30000;
 	o->retries = 4;
 	o->output_dir = strdup("reports");
@@ -668,7 +668,7 @@ static const char *const usage_text[] = {
 	"      --timeout SECONDS  per request, 1 to 600 (default 30)",
 	"      --retries N        retries of a rate-limited or failed",
 	"                         request, 0 to 10 (default 4)",
-	"      --jobs N           requests in parallel, 1 to 32 (default 8)",
+	"      --jobs N           requests in parallel, 1 to 32 (default 12)",
 	"",
 	"Audit and reports:",
 	"      --rules FILE       required-permission table (default: the",

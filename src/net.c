@@ -42,6 +42,7 @@ struct net {
 	struct transfer *active;	/* in the multi handle */
 	size_t running;
 	long pause_until_ms;		/* 429: nothing new starts before */
+	bool in_done;			/* a done callback is running */
 	size_t done;
 	size_t total;
 	struct net_stats stats;
@@ -60,7 +61,7 @@ void
 net_config_defaults(struct net_config *config)
 {
 	memset(config, 0, sizeof *config);
-	config->jobs = 8;
+	config->jobs = 12;
 	config->connect_timeout_ms = 10000;
 	config->timeout_ms = 60000;
 	config->max_retries = 3;
@@ -250,6 +251,18 @@ enqueue(struct net *net, struct transfer *t)
 	net->queue_tail = t;
 }
 
+/* A request queued from a done callback follows from an answer: it goes
+ * first, so that a chain of dependent requests is not held behind
+ * independent ones and an audit costs about its longest chain. */
+static void
+push_front(struct net *net, struct transfer *t)
+{
+	t->next = net->queue_head;
+	net->queue_head = t;
+	if (net->queue_tail == NULL)
+		net->queue_tail = t;
+}
+
 int
 net_get(struct net *net, const char *url, bool with_auth,
     net_done_fn done, void *user)
@@ -260,7 +273,10 @@ net_get(struct net *net, const char *url, bool with_auth,
 	if (t == NULL)
 		return -1;
 	t->max_body = net->config.max_body;
-	enqueue(net, t);
+	if (net->in_done)
+		push_front(net, t);
+	else
+		enqueue(net, t);
 	net->total++;
 	return 0;
 }
@@ -362,8 +378,10 @@ finish(struct net *net, struct transfer *t)
 
 	transfer_answer(t, &answer);
 	net->done++;
+	net->in_done = true;
 	if (t->done != NULL)
 		t->done(&answer, t->user);
+	net->in_done = false;
 	transfer_free(t);
 }
 

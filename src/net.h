@@ -78,7 +78,8 @@ void net_free(struct net *net);
 /* Queue a GET of url.  with_auth: send the Basic credentials and the
  * clientId (false for the unauthenticated companyinfo call).  done runs
  * once, from within net_run, when the request has its final answer; it
- * may queue further requests.  Returns 0, or -1 when out of memory. */
+ * may queue further requests, which then start before those queued
+ * earlier.  Returns 0, or -1 when out of memory. */
 int net_get(struct net *net, const char *url, bool with_auth,
     net_done_fn done, void *user);
 

@@ -163,7 +163,7 @@ START_TEST(defaults_apply_when_nothing_is_said)
 	set_credentials_in_environment();
 	parse(&r, NULL);
 	ck_assert_int_eq(r.rc, 0);
-	ck_assert_int_eq(r.o.jobs, 8);
+	ck_assert_int_eq(r.o.jobs, 12);
 	ck_assert_int_eq(r.o.timeout_ms, 30000);
 	ck_assert_int_eq(r.o.retries, 4);
 	ck_assert_str_eq(r.o.output_dir, "reports");

@@ -625,6 +625,58 @@ START_TEST(callback_can_queue_a_dependent_request)
 }
 END_TEST
 
+/* Completion order, by letter, of requests run one at a time. */
+struct order {
+	struct net *net;
+	char seen[8];
+	size_t n;
+};
+
+static void
+note_b(const struct net_answer *answer, void *user)
+{
+	struct order *o = user;
+
+	(void)answer;
+	o->seen[o->n++] = 'B';
+}
+
+static void
+note_d(const struct net_answer *answer, void *user)
+{
+	struct order *o = user;
+
+	(void)answer;
+	o->seen[o->n++] = 'D';
+}
+
+static void
+note_p_and_queue_d(const struct net_answer *answer, void *user)
+{
+	struct order *o = user;
+
+	(void)answer;
+	o->seen[o->n++] = 'P';
+	net_get(o->net, at("/json"), true, note_d, o);
+}
+
+START_TEST(dependent_request_goes_before_those_queued_earlier)
+{
+	struct net_config c = test_config();
+	struct order o;
+
+	memset(&o, 0, sizeof o);
+	c.jobs = 1;
+	o.net = net_new(&c);
+	ck_assert_ptr_nonnull(o.net);
+	net_get(o.net, at("/json"), true, note_p_and_queue_d, &o);
+	net_get(o.net, at("/json"), true, note_b, &o);
+	ck_assert_int_eq(net_run(o.net, NULL, NULL), 0);
+	net_free(o.net);
+	ck_assert_str_eq(o.seen, "PDB");
+}
+END_TEST
+
 START_TEST(failure_names_are_short_words)
 {
 	ck_assert_str_eq(net_failure_name(NET_OK), "ok");
@@ -672,6 +724,7 @@ net_suite(void)
 	tcase_add_test(tc, certificate_for_another_host_fails_tls);
 	tcase_add_test(tc, refused_connection_is_connect);
 	tcase_add_test(tc, callback_can_queue_a_dependent_request);
+	tcase_add_test(tc, dependent_request_goes_before_those_queued_earlier);
 	suite_add_tcase(suite, tc);
 	tcase_add_test(pure, header_injection_is_refused);
 	tcase_add_test(pure, retry_after_reads_seconds_and_dates);
