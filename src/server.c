@@ -8,9 +8,9 @@
  * what roleaudit made of the value.
  */
 #include "server.h"
-#include "text.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +18,8 @@
 #include <strings.h>
 
 #include <curl/curl.h>
+
+#include "text.h"
 
 #define SERVER_MAX	1024	/* characters a server value may hold */
 
@@ -229,6 +231,27 @@ lower_host(char *host, struct server_value *out)
 	return add_note(out, "wrote the host \"%s\" in lower case", host);
 }
 
+/* A host name is letters, digits, dots, dashes (and the underscores
+ * some internal names carry); an IPv6 address in
+ * brackets adds colons.  curl decodes %XX in a host, so this is checked
+ * on what curl hands back. */
+static bool
+host_ok(const char *host)
+{
+	bool bracketed = host[0] == '[';
+	const char *p;
+
+	for (p = host; *p != '\0'; p++) {
+		if (isalnum((unsigned char)*p) || *p == '.' || *p == '-' ||
+		    *p == '_')
+			continue;
+		if (bracketed && (*p == ':' || *p == '[' || *p == ']'))
+			continue;
+		return false;
+	}
+	return true;
+}
+
 static int
 take_host(CURLU *url, struct server_value *out, char *err, size_t errlen)
 {
@@ -250,6 +273,12 @@ take_host(CURLU *url, struct server_value *out, char *err, size_t errlen)
 	}
 	curl_free(port);
 	port = NULL;
+	if (!host_ok(host)) {
+		text_say(err, errlen, "the server value's host holds characters "
+		    "a host name cannot have; give one such as "
+		    "na.myconnectwise.net");
+		goto out;
+	}
 	if (lower_host(host, out) != 0)
 		goto out;
 	if (curl_url_get(url, CURLUPART_PORT, &port, 0) != CURLUE_OK)

@@ -201,6 +201,13 @@ START_TEST(control_characters_and_inner_spaces_are_refused)
 
 	refuse_value("na myconnectwise.net", err, sizeof err);
 	ck_assert_msg(strstr(err, "holds a space") != NULL, "%s", err);
+
+	/* curl decodes %XX in a host: a control character can hide there
+	 * (found by fuzz_server). */
+	refuse_value("%7F", err, sizeof err);
+	refuse_value("https://h%0d%0aX-Injected.example/", err, sizeof err);
+	ck_assert_msg(strchr(err, '\r') == NULL && strchr(err, '\n') == NULL,
+	    "%s", err);
 }
 END_TEST
 
