@@ -132,6 +132,21 @@ static const struct output outputs[] = {
 
 #define OUTPUT_COUNT (sizeof outputs / sizeof outputs[0])
 
+/* The report the latest link points at, so that the comparison names
+ * the earlier run itself, not the link the new run will move. */
+static char *
+real_latest(const struct store *store)
+{
+	char *link = store_latest_path(store, "xml");
+	char real[PATH_MAX];
+	char *path = NULL;
+
+	if (link != NULL && realpath(link, real) != NULL)
+		path = text_dup(real);
+	free(link);
+	return path;
+}
+
 /* The earlier report to compare with: --baseline, else the latest of
  * this tenant and profile, unless --no-baseline. */
 static void
@@ -145,7 +160,7 @@ compare_baseline(const struct options *options, const struct store *store,
 	if (options->no_baseline || audit->stopped)
 		return;
 	path = options->baseline != NULL ? text_dup(options->baseline) :
-	    store_latest_path(store, "xml");
+	    real_latest(store);
 	if (path == NULL)
 		return;
 	schema = text_printf("%s/report.xsd", app_datadir());
@@ -217,7 +232,7 @@ exit_code(const struct options *options, const struct audit *audit)
 		return code;
 	case FAIL_ON_GAP:
 		return audit->stopped ? APP_EXIT_NO_AUDIT :
-		    audit->counts[VERDICT_GAP] > 0 ? APP_EXIT_GAPS : 0;
+		    code == APP_EXIT_GAPS ? APP_EXIT_GAPS : 0;
 	case FAIL_ON_UNKNOWN:
 		return code == APP_EXIT_UNDECIDED || code == APP_EXIT_NO_AUDIT
 		    ? code : 0;
@@ -235,6 +250,20 @@ exit_code(const struct options *options, const struct audit *audit)
 		return 0;
 	}
 	return code;
+}
+
+/* Under -q the summary is not written: an audit that could not be done
+ * still says why, as an error. */
+static void
+say_why_stopped(const struct audit *audit)
+{
+	size_t i;
+
+	for (i = 0; i < audit->check_count; i++)
+		if (audit->checks[i].status == CHECK_FAIL)
+			msg_error("the %s check failed: %s",
+			    audit->checks[i].name, audit->checks[i].detail ?
+			    audit->checks[i].detail : "no detail");
 }
 
 static int
@@ -259,6 +288,8 @@ finish(const struct options *options, struct audit *audit)
 	if (msg_level() > MSG_QUIET)
 		report_summary(audit, stdout, msg_color_ok(1),
 		    (const char *const *)paths);
+	else
+		say_why_stopped(audit);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		msg_error("cannot write the summary to standard output");
 		code = APP_EXIT_NO_AUDIT;

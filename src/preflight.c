@@ -188,14 +188,36 @@ queue(struct run *run, const char *url, const char *path, bool absolute,
 	return 0;
 }
 
+/* The Client ID check passed on its presence; the server's answer now
+ * fails it, and the keys could not be judged. */
+static void
+client_id_refused(struct run *run, const struct observation *obs)
+{
+	struct audit *audit = run->audit;
+	struct check *check = NULL;
+	size_t i;
+
+	for (i = 0; i < audit->check_count; i++)
+		if (strcmp(audit->checks[i].name, "client id") == 0)
+			check = &audit->checks[i];
+	if (check == NULL)
+		return;
+	free(check->detail);
+	check->detail = text_printf("the server refused the Client ID (%s): "
+	    "register one at https://developer.connectwise.com/ClientID and "
+	    "pass it with --client-id", obs->detail ? obs->detail : "");
+	check->status = CHECK_FAIL;
+	check->cause = CAUSE_CLIENT_ID;
+	audit->stopped = true;
+	run_check(run, "keys", CHECK_SKIPPED, CAUSE_NONE,
+	    "not judged: the Client ID was refused first");
+}
+
 static void
 keys_refused(struct run *run, const struct observation *obs)
 {
 	if (obs->cause == CAUSE_CLIENT_ID) {
-		run_check(run, "keys", CHECK_FAIL, CAUSE_CLIENT_ID,
-		    "the server refused the Client ID (%s): register one "
-		    "at https://developer.connectwise.com/ClientID and pass "
-		    "it with --client-id", obs->detail ? obs->detail : "");
+		client_id_refused(run, obs);
 		return;
 	}
 	run_check(run, "keys", CHECK_FAIL, obs->cause,

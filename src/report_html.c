@@ -317,6 +317,29 @@ static const struct {
 
 #define CHANGE_GROUPS (sizeof(change_groups) / sizeof(change_groups[0]))
 
+static void write_items_named(struct page *pg, xmlNodePtr head,
+    const struct requirement *req);
+
+/* "System > Table Setup (allow list: ...): gap → ✔ pass" */
+static void
+write_change_item(struct page *pg, xmlNodePtr list, const struct finding *f)
+{
+	xmlNodePtr item;
+	char tail[128];
+
+	item = add_elf(pg, list, "li", "%s > %s", f->req->module,
+	    f->req->function);
+	write_items_named(pg, item, f->req);
+	if (f->change == CHANGE_NEW)
+		snprintf(tail, sizeof tail, ": %s %s",
+		    report_verdict_symbol(f->verdict), verdict_name(f->verdict));
+	else
+		snprintf(tail, sizeof tail, ": %s " ARROW " %s %s",
+		    verdict_name(f->before), report_verdict_symbol(f->verdict),
+		    verdict_name(f->verdict));
+	add_text(pg, item, tail);
+}
+
 static void
 write_change_group(struct page *pg, xmlNodePtr section, size_t group)
 {
@@ -334,17 +357,7 @@ write_change_group(struct page *pg, xmlNodePtr section, size_t group)
 			add_el(pg, section, "h3", change_groups[group].heading);
 			list = add_el(pg, section, "ul", NULL);
 		}
-		if (change == CHANGE_NEW)
-			add_elf(pg, list, "li", "%s > %s: %s %s",
-			    f->req->module, f->req->function,
-			    report_verdict_symbol(f->verdict),
-			    verdict_name(f->verdict));
-		else
-			add_elf(pg, list, "li", "%s > %s: %s " ARROW " %s %s",
-			    f->req->module, f->req->function,
-			    verdict_name(f->before),
-			    report_verdict_symbol(f->verdict),
-			    verdict_name(f->verdict));
+		write_change_item(pg, list, f);
 	}
 }
 

@@ -253,6 +253,13 @@ put_changes(struct term *t, const struct audit *audit)
 			    "(%s)", f->req->module, f->req->function,
 			    f->req->id);
 	}
+	for (i = 0; i < audit->finding_count; i++) {
+		const struct finding *f = &audit->findings[i];
+
+		if (f->change == CHANGE_FIXED)
+			put(t, t->color ? GREEN : NULL, "  fixed: %s > %s (%s)",
+			    f->req->module, f->req->function, f->req->id);
+	}
 }
 
 void

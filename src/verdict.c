@@ -331,7 +331,7 @@ decide(const struct requirement *req, const struct evidence *ev,
 		    "gap it depends on; rerun after fixing that.");
 	if ((levels && !sv->seen) || !sv->items_known)
 		return decide_unseen(req, ev, pv, !sv->items_known, out);
-	if (pv->total > 0 && pv->with_records == 0)
+	if (pv->empty > 0 && pv->with_records == 0)
 		text_append(&out->note, "The probes returned no records, "
 		    "which proves nothing; the role's settings decide.");
 	return out->excess_count > 0 ? VERDICT_EXCESS : VERDICT_PASS;

@@ -144,6 +144,17 @@ audit quiet -q
 check "-q: exit 0" 0 "$STATUS"
 check "-q: nothing on stdout" 0 "$(wc -c <"$WORK/quiet.out" | tr -d ' ')"
 check "-q: nothing on stderr" 0 "$(wc -c <"$WORK/quiet.err" | tr -d ' ')"
+set +e
+CW_PRIVATE_KEY=$FIX_PRIVATE "$ROLEAUDIT" --company nosuch \
+    --public-key "$FIX_PUBLIC" --client-id "$FIX_CLIENT" \
+    --cacert "$WORK/certs/ca.crt" --server "$SIM_HOST" \
+    --output-dir "$WORK/out" --name quiet-stop --no-baseline -q \
+    >"$WORK/qs.out" 2>"$WORK/qs.err"
+STATUS=$?
+set -e
+check "-q, no audit possible: exit 3" 3 "$STATUS"
+check_true "-q, no audit possible: the reason is on stderr" \
+    grep -q "error: the company check failed" "$WORK/qs.err"
 if [ -w /dev/full ]; then
 	set +e
 	CW_PRIVATE_KEY=$FIX_PRIVATE "$ROLEAUDIT" $(creds) \

@@ -118,8 +118,12 @@ check_true "C8: the message says where a Client ID is registered" \
 sim_start c8-client-id
 audit c8server
 check "C8: a server refusing the Client ID stops the audit" 3 "$STATUS"
-check "C8: the keys check names the client id" client-id \
-	"$(xpath "string(//*[local-name()='check'][@name='keys']/@cause)")"
+check "C8: the client id check fails with cause client-id" client-id \
+	"$(xpath "string(//*[local-name()='check'][@name='client id'][@status='fail']/@cause)")"
+check "C8: the keys are not judged" skipped \
+	"$(xpath "string(//*[local-name()='check'][@name='keys']/@status)")"
+check_true "C8: the headline names the client id check" \
+	grep -q "the client id check failed" "$WORK/c8server.out"
 check "C8: no role verdicts" 0 "$(count "//*[local-name()='finding']")"
 
 # C9: a 403 that is not the role.
@@ -152,6 +156,20 @@ check_true "C10: the affected verdicts are unknown (rate limited)" \
 	test "$(count "//*[local-name()='finding'][@cause='rate-limited']")" -gt 0
 check "C10: and none of them is a gap" 0 \
 	"$(count "//*[local-name()='finding'][@status='gap']")"
+
+# --fail-on gap, like the default, ignores gaps of optional
+# requirements (advice only).
+sed 's/"Finance > Agreements": "All"/"Finance > Agreements": {"inquire": "None"}/' \
+	"$TENANTS/horizon-role.json" >"$WORK/tenants-opt.json"
+mkdir -p "$WORK/topt" && mv "$WORK/tenants-opt.json" "$WORK/topt/opt.json"
+grep -q '"Finance > Agreements": {"inquire": "None"}' "$WORK/topt/opt.json"
+TENANTS_SAVED=$TENANTS
+TENANTS="$WORK/topt"
+sim_start opt
+TENANTS=$TENANTS_SAVED
+audit optgap --fail-on gap
+check "optional gap only: agreements is a gap" gap "$(verdict agreements)"
+check "optional gap only: --fail-on gap exits 0" 0 "$STATUS"
 
 # Every gap comes with a fix, even when the member cannot read its own
 # settings and the gap is known only from a denied probe.

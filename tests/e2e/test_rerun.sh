@@ -81,6 +81,12 @@ check_true "terminal: regressed first, then fixed and still missing" \
 	grep -q "1 regressed, 1 fixed, 1 still missing" "$WORK/second.out"
 check_true "terminal: names what regressed" \
 	grep -q "regressed: Companies > Contacts (contacts)" "$WORK/second.out"
+check_true "terminal: names what was fixed" \
+	grep -q "fixed: System > Member Maintenance (member-maintenance)" \
+	"$WORK/second.out"
+BASE=$(xpath "string(//*[local-name()='baseline']/@path)" "$LATEST")
+check_true "the comparison names the earlier report, not the link" \
+	sh -c "case '$BASE' in *horizon-2*.xml) exit 0;; *) exit 1;; esac"
 HTML="$DIR/horizon-latest.html"
 check_true "HTML: a Regressed section" grep -q "Regressed" "$HTML"
 check_true "HTML: a Fixed section" grep -q "Fixed since the last report" "$HTML"
