@@ -168,9 +168,8 @@ proven_by(const struct rule_probe *probe, const struct observation *obs)
 
 /* Weigh one probe's observation for this requirement. */
 static void
-judge_probe(const struct requirement *req, const struct probe_ref *ref,
-    const struct rule_probe *probe, const struct observation *obs,
-    bool depends_gap, struct probes_view *view)
+judge_probe(const struct probe_ref *ref, const struct rule_probe *probe,
+    const struct observation *obs, bool depends_gap, struct probes_view *view)
 {
 	enum level level;
 
@@ -203,7 +202,6 @@ judge_probe(const struct requirement *req, const struct probe_ref *ref,
 			view->proven = level;
 		break;
 	}
-	(void)req;
 }
 
 /* A probe that was not sent because its parent found nothing, where the
@@ -243,7 +241,7 @@ probes_judge(const struct profile *profile, const struct requirement *req,
 		if (obs == NULL ||
 		    parent_speaks(req, &profile->probes[ref->probe], obs))
 			continue;
-		judge_probe(req, ref, &profile->probes[ref->probe], obs,
+		judge_probe(ref, &profile->probes[ref->probe], obs,
 		    depends_gap, view);
 	}
 }
