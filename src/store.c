@@ -20,15 +20,14 @@ static int
 make_dirs(const char *path, char *err, size_t errlen)
 {
 	char *copy = text_dup(path);
-	char *p;
+	char *p, saved;
 
 	if (copy == NULL)
 		return -1;
 	for (p = copy + 1; ; p++) {
 		if (*p != '/' && *p != '\0')
 			continue;
-		char saved = *p;
-
+		saved = *p;
 		*p = '\0';
 		if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
 			snprintf(err, errlen, "cannot create folder \"%s\": %s",
