@@ -221,6 +221,15 @@ write_junit(const struct options *options, const struct audit *audit)
 	return bad ? -1 : 0;
 }
 
+/* For --fail-on regression: worse than before, or a required gap the
+ * earlier report did not have at all. */
+static bool
+counts_as_regression(const struct finding *f)
+{
+	return f->change == CHANGE_REGRESSED || (f->change == CHANGE_NEW &&
+	    f->verdict == VERDICT_GAP && f->req->required);
+}
+
 static int
 exit_code(const struct options *options, const struct audit *audit)
 {
@@ -245,11 +254,25 @@ exit_code(const struct options *options, const struct audit *audit)
 			return code;
 		}
 		for (i = 0; i < audit->finding_count; i++)
-			if (audit->findings[i].change == CHANGE_REGRESSED)
+			if (counts_as_regression(&audit->findings[i]))
 				return APP_EXIT_GAPS;
 		return 0;
 	}
 	return code;
+}
+
+/* Pre-flight warnings (member record unreadable, settings hidden) are
+ * worth a line on stderr, not only in the reports. */
+static void
+warn_checks(const struct audit *audit)
+{
+	size_t i;
+
+	for (i = 0; i < audit->check_count; i++)
+		if (audit->checks[i].status == CHECK_WARN)
+			msg_warn("%s: %s", audit->checks[i].name,
+			    audit->checks[i].detail ? audit->checks[i].detail :
+			    "see the report");
 }
 
 /* Under -q the summary is not written: an audit that could not be done
@@ -280,6 +303,7 @@ finish(const struct options *options, struct audit *audit)
 		msg_error("%s", err);
 		return APP_EXIT_NO_AUDIT;
 	}
+	warn_checks(audit);
 	compare_baseline(options, &store, audit);
 	code = exit_code(options, audit);
 	if (write_reports(&store, audit, paths) != 0 ||
@@ -334,6 +358,15 @@ check_junit(const struct options *options, char *err, size_t errlen)
 		snprintf(err, errlen, "--junit: cannot write \"%s\": its "
 		    "folder does not exist", options->junit);
 		return -1;
+	}
+	if (options->baseline != NULL) {
+		report = canonical(options->baseline);
+		if (report != NULL && strcmp(report, junit) == 0) {
+			snprintf(err, errlen, "--junit: \"%s\" is the --baseline "
+			    "report; name another file", options->junit);
+			rc = -1;
+		}
+		free(report);
 	}
 	for (i = 0; i < OUTPUT_COUNT && rc == 0 && options->name; i++) {
 		char *name = text_printf("%s/%s.%s", options->output_dir,

@@ -212,7 +212,8 @@ met(enum verdict v)
 static enum change
 change_of(enum verdict before, enum verdict now)
 {
-	if (met(before) && now == VERDICT_GAP)
+	/* Met before and a gap, or no longer decided, now. */
+	if (met(before) && !met(now))
 		return CHANGE_REGRESSED;
 	if (before == VERDICT_GAP && met(now))
 		return CHANGE_FIXED;
@@ -256,6 +257,12 @@ baseline_compare(const struct baseline *baseline, struct audit *audit,
 
 	if (audit->stopped || same_tenant(baseline, audit, err, errlen) != 0)
 		return audit->stopped ? 0 : -1;
+	if (baseline->count == 0) {
+		snprintf(err, errlen, "%s: the earlier audit could not finish, "
+		    "so it has no findings to compare with: not compared",
+		    baseline->path);
+		return -1;
+	}
 
 	for (i = 0; i < audit->finding_count; i++) {
 		struct finding *f = &audit->findings[i];

@@ -39,7 +39,8 @@ int baseline_load(const char *path, const char *schema, struct baseline *out,
 
 /* Set each finding's change and before, and the audit's baseline_path
  * and baseline_note.  Returns 0, or -1 with a message in err when the
- * baseline belongs to another tenant or profile (nothing is compared). */
+ * baseline belongs to another tenant or profile, or holds no findings
+ * (its audit could not finish): nothing is compared. */
 int baseline_compare(const struct baseline *baseline, struct audit *audit,
     char *err, size_t errlen);
 

@@ -71,7 +71,7 @@ struct fix {
 /* What a rerun says of one requirement against an earlier report. */
 enum change {
 	CHANGE_NONE = 0,	/* no baseline */
-	CHANGE_REGRESSED,	/* passed before, not now */
+	CHANGE_REGRESSED,	/* met before; a gap or undecided now */
 	CHANGE_FIXED,		/* a gap before, met now */
 	CHANGE_STILL_MISSING,	/* a gap before and now */
 	CHANGE_NEW_EXCESS,	/* excess now, not before */

@@ -135,6 +135,20 @@ refused "a JUnit file in a missing folder" 'folder does not exist' \
 # shellcheck disable=SC2046
 refused "a JUnit file that is the XML report" 'is the xml report itself' \
     $(creds) --server "$SIM_HOST" --junit "$WORK/out/keep.xml"
+cp "$WORK/keep.before" "$WORK/baseline.xml"
+set +e
+# shellcheck disable=SC2046
+CW_PRIVATE_KEY=$FIX_PRIVATE "$ROLEAUDIT" $(creds) --server "$SIM_HOST" \
+    --output-dir "$WORK/out" --name other \
+    --baseline "$WORK/baseline.xml" --junit "$WORK/baseline.xml" \
+    >"$WORK/jb.out" 2>"$WORK/jb.err"
+STATUS=$?
+set -e
+check "a JUnit file that is the baseline: exit 3" 3 "$STATUS"
+check_true "a JUnit file that is the baseline: says so" \
+    grep -q "is the --baseline report" "$WORK/jb.err"
+check_true "a JUnit file that is the baseline: the baseline is untouched" \
+    cmp -s "$WORK/keep.before" "$WORK/baseline.xml"
 
 check "bad input: nothing was sent to the server" 0 "$(log_lines .)"
 

@@ -32,6 +32,10 @@ for tenant in admin manager-clone horizon-role settings-hidden \
 			ok "$tenant: no secret in $(basename "$f")"
 		fi
 	done
+	if [ "$tenant" = settings-hidden ]; then
+		check_true "$tenant: the hidden settings are warned of" \
+			grep -q "warning: settings:" "$WORK/$tenant.err"
+	fi
 	check_true "$tenant: stderr has the debug lines of -vv" \
 		grep -q "roleaudit: net: GET" "$WORK/$tenant.err"
 	if xmllint --noout --schema "$top_srcdir/data/report.xsd" \

@@ -105,6 +105,28 @@ sleep 1
 rerun fourth --fail-on regression
 check "--fail-on regression after breaking one: exit 1" 1 "$STATUS"
 
+# A run that could not finish is no baseline: the next regression gate
+# still sees the gaps.
+set +e
+CW_PRIVATE_KEY=$FIX_PRIVATE "$ROLEAUDIT" --company "$FIX_COMPANY" \
+	--public-key WRONG --client-id "$FIX_CLIENT" --server "$SIM_HOST" \
+	--cacert "$WORK/certs/ca.crt" --output-dir "$HIST" \
+	>"$WORK/stopped.out" 2>"$WORK/stopped.err"
+set -e
+sleep 1
+rerun afterstop --fail-on regression
+check "--fail-on regression after a stopped run: gaps still fail" 1 \
+	"$STATUS"
+check_true "after a stopped run: it says the earlier audit could not finish" \
+	grep -q "could not finish" "$WORK/afterstop.err"
+
+# Met before and undecided now is a regression, not "unchanged".
+start_copy --fault html403@company/companies
+sleep 1
+rerun blocked
+check "met before, blocked now: regressed" regressed \
+	"$(change_of company-status-table)"
+
 # Nothing earlier is ever damaged: kill runs at many points.
 ( cd "$DIR" && find . -name 'horizon-2*' -type f | sort | xargs sha256sum ) \
 	>"$WORK/sums"
